@@ -1,0 +1,65 @@
+// The one Pothos builder. This file defines no types: each domain file adds its own,
+// and plugins (schemes) add theirs through the same builder.
+import SchemaBuilder from "@pothos/core";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { DateResolver, DateTimeResolver } from "graphql-scalars";
+import type { Pence } from "../domain/money.ts";
+import type PrismaTypes from "../generated/pothos-prisma-types.ts";
+import { getDatamodel } from "../generated/pothos-prisma-types.ts";
+import type { Role } from "../generated/prisma/enums.ts";
+import type { GraphQLContext } from "./context.ts";
+import { PenceScalar } from "./pence-scalar.ts";
+
+export interface AuthScopes {
+  signedIn: boolean;
+  role: Role;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+  Scalars: {
+    Pence: { Input: Pence; Output: Pence | number };
+    Date: { Input: Date; Output: Date | string };
+    DateTime: { Input: Date; Output: Date | string };
+    ID: { Input: string; Output: string | number };
+  };
+}>({
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  scopeAuth: {
+    authScopes: (context) => ({
+      signedIn: context.viewer !== null,
+      role: (role) => context.viewer?.roles.some((assignment) => assignment.role === role) ?? false,
+    }),
+  },
+  prisma: {
+    dmmf: getDatamodel(),
+    // The client is per request's context (tests run many databases in one process).
+    client: (context) => context.db,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+  errors: {
+    defaultTypes: [],
+    // Lets input validation failures come back as a typed ValidationError result listing
+    // every problem by field, instead of a top-level GraphQL error.
+    unsafelyHandleInputErrors: true,
+  },
+});
+
+builder.addScalarType("Pence", PenceScalar);
+builder.addScalarType("Date", DateResolver);
+builder.addScalarType("DateTime", DateTimeResolver);

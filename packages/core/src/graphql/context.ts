@@ -1,0 +1,15 @@
+import type { Database } from "../db/prisma-client.ts";
+import type { AppAbility } from "../permissions/casl-prisma.ts";
+import type { Viewer } from "../permissions/viewer.ts";
+
+/** What every resolver receives: who is asking, what they may do, and the database. */
+export interface GraphQLContext {
+  db: Database;
+  viewer: Viewer | null;
+  ability: AppAbility;
+  /** The raw session token of this request, so sign-out can revoke it. */
+  sessionToken: string | null;
+  /** Adds a Set-Cookie header to this request's response (sign-in, sign-out). */
+  setCookie(cookie: string): void;
+  secureCookies: boolean;
+}

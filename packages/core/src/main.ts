@@ -1,0 +1,40 @@
+// `npm start`: the API on an embedded (or DATABASE_URL) PostgreSQL, migrated and seeded.
+import { createServer } from "node:http";
+import { createServerAdapter } from "@whatwg-node/server";
+import { migrateDatabase } from "./db/migrations.ts";
+import { openPlatformDatabase } from "./db/platform-database.ts";
+import { createPrismaClient } from "./db/prisma-client.ts";
+import { DEMO_PASSWORD } from "./seed/demo-people.ts";
+import { demoSignIns, seedDemoData } from "./seed/demo-seed.ts";
+import { createHttpApp } from "./server/http-app.ts";
+
+const log = (line: string) => console.log(`[api] ${line}`);
+const port = Number(process.env.API_PORT ?? 4000);
+const production = process.env.NODE_ENV === "production";
+
+const database = await openPlatformDatabase(log);
+const applied = await migrateDatabase(database.url);
+log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+const db = createPrismaClient(database.url);
+if (await seedDemoData(db)) log("Seeded demo data.");
+
+const app = createHttpApp({ db, development: !production, secureCookies: production });
+const server = createServer(createServerAdapter(app.fetch));
+server.listen(port, () => {
+  log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
+  log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoSignIns.map((s) => `${s.email} (${s.role})`).join(", ")}`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping…`);
+  server.close();
+  await db.$disconnect();
+  await database.stop();
+  log("Stopped cleanly.");
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

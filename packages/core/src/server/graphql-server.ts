@@ -1,0 +1,49 @@
+import { createYoga, type Plugin } from "graphql-yoga";
+import { sessionTokenFrom } from "../auth/request-credentials.ts";
+import type { Database } from "../db/prisma-client.ts";
+import type { GraphQLContext } from "../graphql/context.ts";
+import { buildSchema } from "../graphql/schema.ts";
+import { defineAbilityFor } from "../permissions/ability.ts";
+import { viewerFromSessionToken } from "./viewer-from-request.ts";
+
+export interface GraphQLServerOptions {
+  db: Database;
+  /** GraphiQL and detailed errors: on in development, off in production. */
+  development: boolean;
+  /** Secure cookies need HTTPS; off only for local development on http://localhost. */
+  secureCookies: boolean;
+}
+
+/** Cookies set by resolvers, per request, written onto the response by the plugin below. */
+const cookiesByRequest = new WeakMap<Request, string[]>();
+
+const setCookiesPlugin: Plugin = {
+  onResponse({ request, response }) {
+    for (const cookie of cookiesByRequest.get(request) ?? []) response.headers.append("set-cookie", cookie);
+  },
+};
+
+export function createGraphQLServer(options: GraphQLServerOptions) {
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: "/graphql",
+    graphiql: options.development,
+    landingPage: false,
+    maskedErrors: { isDev: options.development },
+    plugins: [setCookiesPlugin],
+    context: async ({ request }): Promise<GraphQLContext> => {
+      const sessionToken = sessionTokenFrom(request);
+      const viewer = await viewerFromSessionToken(options.db, sessionToken);
+      const cookies: string[] = [];
+      cookiesByRequest.set(request, cookies);
+      return {
+        db: options.db,
+        viewer,
+        ability: defineAbilityFor(viewer),
+        sessionToken,
+        setCookie: (cookie) => cookies.push(cookie),
+        secureCookies: options.secureCookies,
+      };
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { findSessionUser } from "../auth/sessions.ts";
+import type { Database } from "../db/prisma-client.ts";
+import type { AreaId, AuthorityId, StaffUserId } from "../domain/ids.ts";
+import type { Viewer } from "../permissions/viewer.ts";
+
+export async function viewerFromSessionToken(db: Database, token: string | null): Promise<Viewer | null> {
+  if (!token) return null;
+  const found = await findSessionUser(db, token);
+  if (!found) return null;
+  const { user } = found;
+  return {
+    id: user.id as StaffUserId,
+    authorityId: user.authorityId as AuthorityId,
+    name: user.name,
+    email: user.email,
+    roles: user.roleAssignments.map((assignment) => ({
+      role: assignment.role,
+      areaId: assignment.areaId as AreaId | null,
+    })),
+  };
+}

@@ -1,0 +1,46 @@
+import type { Database } from "../../src/db/prisma-client.ts";
+import { createHttpApp } from "../../src/server/http-app.ts";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/** The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would. */
+export function createTestApi(db: Database) {
+  const app = createHttpApp({ db, development: false, secureCookies: true });
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    return app.fetch(new Request(`http://pathfinder.test${path}`, init));
+  }
+
+  async function graphql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await request("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** Signs in through the API and returns the bearer token. */
+  async function signIn(email: string, password: string): Promise<string> {
+    const result = await graphql(
+      `mutation ($email: String!, $password: String!) {
+        signIn(email: $email, password: $password) {
+          __typename
+          ... on MutationSignInSuccess { data { token } }
+          ... on Error { code message }
+        }
+      }`,
+      { email, password },
+    );
+    const token = result.data?.signIn?.data?.token;
+    if (!token) throw new Error(`Sign-in as ${email} failed: ${JSON.stringify(result)}`);
+    return token;
+  }
+
+  return { request, graphql, signIn };
+}
