@@ -5,7 +5,13 @@ import { spawn } from "node:child_process";
 
 const apiPort = process.env.API_PORT ?? "4000";
 const webPort = process.env.WEB_PORT ?? "3000";
-const env = { ...process.env, API_PORT: apiPort, WEB_PORT: webPort, API_URL: `http://localhost:${apiPort}`, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  API_PORT: apiPort,
+  WEB_PORT: webPort,
+  API_URL: `http://localhost:${apiPort}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 const children = [
   spawn("npm", ["run", "start", "--silent", "-w", "@pathfinder/core"], { stdio: "inherit", env }),
