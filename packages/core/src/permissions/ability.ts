@@ -1,6 +1,21 @@
 import { AbilityBuilder } from "@casl/ability";
-import { type AppAbility, createPrismaAbility } from "./casl-prisma.ts";
+import type { Role } from "../generated/prisma/enums.ts";
+import { type AppAbility, createPrismaAbility, type SubjectName } from "./casl-prisma.ts";
 import { hasRole, type Viewer } from "./viewer.ts";
+
+/** Every subject that belongs to one authority, fenced in by `authorityId`. */
+const tenantSubjects: SubjectName[] = [
+  "Area", "StaffUser", "RoleAssignment", "Child", "Household", "Case", "Assessment", "TeamMeeting", "UnmetNeed",
+  "Budget", "LedgerEntry", "Supplier", "Delegation", "PurchaseRequest", "Decision", "Attachment", "AuditEvent",
+];
+
+/** Where a role applies: `undefined` for the whole authority, otherwise `{ in: areaIds }`. */
+function areasOf(viewer: Viewer, role: Role): { in: string[] } | undefined | null {
+  const assignments = viewer.roles.filter((assignment) => assignment.role === role);
+  if (assignments.length === 0) return null;
+  if (assignments.some((assignment) => assignment.areaId === null)) return undefined;
+  return { in: assignments.map((assignment) => assignment.areaId as string) };
+}
 
 /**
  * The single source of authorisation: what the viewer may do, built from their role
@@ -15,15 +30,63 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
   if (!viewer) return build();
 
   const own = viewer.authorityId;
+  const me = viewer.id;
   can("read", "Authority", { id: own });
   can("read", "Area", { authorityId: own });
   can("read", "StaffUser", { authorityId: own });
   can("read", "RoleAssignment", { authorityId: own });
+  can("read", "Supplier", { authorityId: own });
+  can("read", "Delegation", { authorityId: own, OR: [{ delegatorId: me }, { delegateId: me }] });
+
+  if (hasRole(viewer, "LEAD_PROFESSIONAL")) {
+    // A lead professional works on the cases they lead, and can open cases in their areas.
+    const areas = areasOf(viewer, "LEAD_PROFESSIONAL");
+    can("create", "Case", { authorityId: own, ...(areas ? { areaId: areas } : {}) });
+    can(["read", "update"], "Case", { authorityId: own, leadProfessionalId: me });
+    const myCase = { case: { is: { leadProfessionalId: me } } };
+    can("read", "Child", { authorityId: own, cases: { some: myCase } });
+    can(["read", "create"], ["Assessment", "TeamMeeting", "UnmetNeed"], { authorityId: own, ...myCase });
+    can(["read", "create", "update"], "PurchaseRequest", { authorityId: own, ...myCase });
+    can("read", "Budget", { authorityId: own, ...(areas ? { OR: [{ areaId: areas }, { areaId: null }] } : {}) });
+    can(["read", "create"], "Attachment", { authorityId: own, uploadedById: me });
+  }
+
+  const approverAreas = areasOf(viewer, "APPROVER");
+  if (approverAreas !== null) {
+    // Approvers see the cases and requests of the areas they decide for.
+    const inArea = approverAreas ? { areaId: approverAreas } : {};
+    can("read", "Case", { authorityId: own, ...inArea });
+    can("read", "Child", { authorityId: own, cases: { some: { case: { is: inArea } } } });
+    can("read", ["Assessment", "TeamMeeting", "UnmetNeed"], { authorityId: own, case: { is: inArea } });
+    can(["read", "decide"], "PurchaseRequest", { authorityId: own, case: { is: inArea } });
+    can("read", "Budget", { authorityId: own, ...(approverAreas ? { OR: [inArea, { areaId: null }] } : {}) });
+    can("read", "Attachment", { authorityId: own });
+    can("create", "Delegation", { authorityId: own, delegatorId: me });
+  }
+
+  if (hasRole(viewer, "BUDGET_MANAGER")) {
+    can(["read", "create", "update", "allocate"], "Budget", { authorityId: own });
+    can("read", "LedgerEntry", { authorityId: own });
+    can("read", "PurchaseRequest", { authorityId: own });
+  }
+
+  if (hasRole(viewer, "FINANCE_OFFICER")) {
+    // Finance sees amounts, suppliers and the money's route, not the child's record.
+    can(["read", "fulfil"], "PurchaseRequest", { authorityId: own });
+    can("read", ["Budget", "LedgerEntry"], { authorityId: own });
+    can(["create", "update"], "Supplier", { authorityId: own });
+    can("read", "Attachment", { authorityId: own, kind: "RECEIPT" });
+  }
+
+  const overseerAreas = areasOf(viewer, "OVERSEER");
+  if (overseerAreas !== null) {
+    can("read", "Budget", { authorityId: own, ...(overseerAreas ? { areaId: overseerAreas } : {}) });
+    can("read", "PurchaseRequest", { authorityId: own, ...(overseerAreas ? { case: { is: { areaId: overseerAreas } } } : {}) });
+  }
 
   if (hasRole(viewer, "AUTHORITY_ADMIN")) {
-    can("manage", "Area", { authorityId: own });
-    can("manage", "StaffUser", { authorityId: own });
-    can("manage", "RoleAssignment", { authorityId: own });
+    can("manage", ["Area", "StaffUser", "RoleAssignment", "Supplier"], { authorityId: own });
+    can("read", "AuditEvent", { authorityId: own });
   }
 
   if (hasRole(viewer, "PLATFORM_ADMIN")) {
@@ -33,8 +96,6 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
   }
 
   cannot("manage", "Authority", { id: { not: own } });
-  cannot("manage", "Area", { authorityId: { not: own } });
-  cannot("manage", "StaffUser", { authorityId: { not: own } });
-  cannot("manage", "RoleAssignment", { authorityId: { not: own } });
+  cannot("manage", tenantSubjects, { authorityId: { not: own } });
   return build();
 }
