@@ -15,7 +15,7 @@ CREATE TYPE ecm_outcome AS ENUM (
 CREATE TYPE purchase_route AS ENUM ('SUPPLIER_ORDER', 'CASH');
 CREATE TYPE purchase_status AS ENUM (
   'DRAFT', 'AWAITING_DECISION', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'FULFILLED', 'RECONCILED', 'CLOSED');
-CREATE TYPE step_status AS ENUM ('PENDING', 'APPROVED', 'REJECTED', 'RETURNED', 'CANCELLED');
+CREATE TYPE step_status AS ENUM ('WAITING', 'PENDING', 'APPROVED', 'REJECTED', 'RETURNED', 'CANCELLED');
 CREATE TYPE decision_outcome AS ENUM ('APPROVED', 'REJECTED', 'RETURNED');
 CREATE TYPE attachment_kind AS ENUM ('ASSESSMENT', 'RECEIPT', 'OTHER');
 
@@ -265,7 +265,7 @@ CREATE TABLE approval_step (
   role                role NOT NULL,
   area_id             uuid,
   label               text NOT NULL,
-  status              step_status NOT NULL DEFAULT 'PENDING',
+  status              step_status NOT NULL DEFAULT 'WAITING',
   UNIQUE (purchase_request_id, round, position),
   FOREIGN KEY (authority_id, purchase_request_id) REFERENCES purchase_request (authority_id, id) ON DELETE CASCADE,
   FOREIGN KEY (authority_id, area_id) REFERENCES area (authority_id, id)

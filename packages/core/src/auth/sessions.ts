@@ -24,11 +24,27 @@ export async function issueSession(
   return { token, expiresAt };
 }
 
+const today = () => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+};
+
 /** The active staff user behind a token, or null when it is unknown, expired or revoked. */
 export async function findSessionUser(db: Database, token: string) {
   const session = await db.session.findUnique({
     where: { tokenHash: hashSessionToken(token) },
-    include: { staffUser: { include: { roleAssignments: true } } },
+    include: {
+      staffUser: {
+        include: {
+          roleAssignments: true,
+          // Cover in force today comes with the session, in the same query.
+          coverTaken: {
+            where: { startsOn: { lte: today() }, endsOn: { gte: today() } },
+            include: { delegator: { include: { roleAssignments: true } } },
+          },
+        },
+      },
+    },
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.staffUser.active) return null;
   return { sessionId: session.id, user: session.staffUser };

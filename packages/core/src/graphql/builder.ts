@@ -30,6 +30,8 @@ export const builder = new SchemaBuilder<{
     Date: { Input: Date; Output: Date | string };
     DateTime: { Input: Date; Output: Date | string };
     ID: { Input: string; Output: string | number };
+    /** An upload (GraphQL multipart request); input only. Defined in attachments/file-scalar.ts. */
+    File: { Input: File; Output: never };
   };
 }>({
   defaultFieldNullability: false,

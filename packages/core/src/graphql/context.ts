@@ -1,6 +1,8 @@
+import type { FileStorage } from "../attachments/file-storage.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
+import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 
 /** What every resolver receives: who is asking, what they may do, and the database. */
 export interface GraphQLContext {
@@ -12,4 +14,8 @@ export interface GraphQLContext {
   /** Adds a Set-Cookie header to this request's response (sign-in, sign-out). */
   setCookie(cookie: string): void;
   secureCookies: boolean;
+  /** The rules of each scheme, as each authority configured them. */
+  schemes: SchemeRegistry;
+  /** Where attachment bytes are kept (PostgreSQL unless the server was given another store). */
+  files: FileStorage;
 }

@@ -5,6 +5,16 @@ import "../people/authority.graphql.ts";
 import "../people/area.graphql.ts";
 import "../people/staff-user.graphql.ts";
 import "../auth/sign-in.graphql.ts";
+import "../attachments/upload-attachment.graphql.ts";
+import "../suppliers/supplier-mutations.graphql.ts";
+import "../budgets/budget.graphql.ts";
+import "../budgets/budget-mutations.graphql.ts";
+import "../purchases/rules-broken-error.graphql.ts";
+import "../purchases/purchase-request.graphql.ts";
+import "../purchases/purchase-queries.graphql.ts";
+import "../purchases/purchase-mutations.graphql.ts";
+import "../purchases/decision-mutations.graphql.ts";
+import "../purchases/fulfilment-mutations.graphql.ts";
 import { builder } from "./builder.ts";
 
 builder.queryType({});

@@ -1,7 +1,7 @@
 import { AbilityBuilder } from "@casl/ability";
 import type { Role } from "../generated/prisma/enums.ts";
 import { type AppAbility, createPrismaAbility, type SubjectName } from "./casl-prisma.ts";
-import { hasRole, type Viewer } from "./viewer.ts";
+import { approverRolesOf, hasRole, type Viewer } from "./viewer.ts";
 
 /** Every subject that belongs to one authority, fenced in by `authorityId`. */
 const tenantSubjects: SubjectName[] = [
@@ -51,7 +51,8 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
     can(["read", "create"], "Attachment", { authorityId: own, uploadedById: me });
   }
 
-  const approverAreas = areasOf(viewer, "APPROVER");
+  // Cover for an absent approver passes on their approving, so their areas count here too.
+  const approverAreas = areasOf({ ...viewer, roles: approverRolesOf(viewer) }, "APPROVER");
   if (approverAreas !== null) {
     // Approvers see the cases and requests of the areas they decide for.
     const inArea = approverAreas ? { areaId: approverAreas } : {};
@@ -75,7 +76,8 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
     can(["read", "fulfil"], "PurchaseRequest", { authorityId: own });
     can("read", ["Budget", "LedgerEntry"], { authorityId: own });
     can(["create", "update"], "Supplier", { authorityId: own });
-    can("read", "Attachment", { authorityId: own, kind: "RECEIPT" });
+    // Receipts and invoices often reach finance first (Leeds route A), so finance may file them.
+    can(["read", "create"], "Attachment", { authorityId: own, kind: "RECEIPT" });
   }
 
   const overseerAreas = areasOf(viewer, "OVERSEER");

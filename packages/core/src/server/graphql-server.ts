@@ -1,9 +1,14 @@
 import { createYoga, type Plugin } from "graphql-yoga";
+import type { FileStorage } from "../attachments/file-storage.ts";
+import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
+import { uploadSizeGuard } from "../attachments/upload-size-guard.ts";
 import { sessionTokenFrom } from "../auth/request-credentials.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
 import { buildSchema } from "../graphql/schema.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
+import { StaticSchemeRegistry } from "../schemes/core-scheme.ts";
+import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { viewerFromSessionToken } from "./viewer-from-request.ts";
 
 export interface GraphQLServerOptions {
@@ -12,6 +17,10 @@ export interface GraphQLServerOptions {
   development: boolean;
   /** Secure cookies need HTTPS; off only for local development on http://localhost. */
   secureCookies: boolean;
+  /** Scheme rules; core's default scheme only, until plugins are installed. */
+  schemes?: SchemeRegistry;
+  /** Where attachment bytes are kept; PostgreSQL (the `stored_file` table) unless another store is given. */
+  files?: FileStorage;
 }
 
 /** Cookies set by resolvers, per request, written onto the response by the plugin below. */
@@ -24,13 +33,15 @@ const setCookiesPlugin: Plugin = {
 };
 
 export function createGraphQLServer(options: GraphQLServerOptions) {
+  const schemes = options.schemes ?? new StaticSchemeRegistry();
+  const files = options.files ?? new PostgresFileStorage(options.db);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema(),
     graphqlEndpoint: "/graphql",
     graphiql: options.development,
     landingPage: false,
     maskedErrors: { isDev: options.development },
-    plugins: [setCookiesPlugin],
+    plugins: [setCookiesPlugin, uploadSizeGuard],
     context: async ({ request }): Promise<GraphQLContext> => {
       const sessionToken = sessionTokenFrom(request);
       const viewer = await viewerFromSessionToken(options.db, sessionToken);
@@ -43,6 +54,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         sessionToken,
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
+        schemes,
+        files,
       };
     },
   });

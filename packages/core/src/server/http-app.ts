@@ -1,3 +1,6 @@
+import { handleAttachmentDownload } from "../attachments/attachment-download.ts";
+import { ATTACHMENT_PATH_PREFIX } from "../attachments/attachment-path.ts";
+import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
 import type { Database } from "../db/prisma-client.ts";
 import { createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
 import { checkReadiness } from "./health.ts";
@@ -7,10 +10,13 @@ const json = (status: number, body: unknown) =>
 
 /**
  * The API as a fetch handler: `/healthz` (the process is alive), `/readyz` (it can reach
- * the database) and `/graphql`. Tests call `fetch` on it directly, with no port.
+ * the database), `/attachments/<id>` (downloads) and `/graphql`. Tests call `fetch` on it
+ * directly, with no port.
  */
 export function createHttpApp(options: GraphQLServerOptions & { db: Database }) {
-  const graphql = createGraphQLServer(options);
+  // One store for uploads (GraphQL) and downloads (plain HTTP).
+  const files = options.files ?? new PostgresFileStorage(options.db);
+  const graphql = createGraphQLServer({ ...options, files });
   return {
     graphql,
     async fetch(request: Request): Promise<Response> {
@@ -20,6 +26,8 @@ export function createHttpApp(options: GraphQLServerOptions & { db: Database }) 
         const readiness = await checkReadiness(options.db);
         return json(readiness.ready ? 200 : 503, readiness);
       }
+      if (pathname.startsWith(ATTACHMENT_PATH_PREFIX))
+        return handleAttachmentDownload(request, { db: options.db, files });
       return graphql.fetch(request);
     },
   };

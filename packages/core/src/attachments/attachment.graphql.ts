@@ -1,0 +1,41 @@
+import { subject } from "@casl/ability";
+import { AttachmentKind } from "../generated/prisma/enums.ts";
+import { builder } from "../graphql/builder.ts";
+import { accessibleBy } from "../permissions/casl-prisma.ts";
+import { attachmentDownloadPath } from "./attachment-path.ts";
+
+export const AttachmentKindEnum = builder.enumType(AttachmentKind, {
+  name: "AttachmentKind",
+  description: "What an attachment is for: it decides who may see it and which file types it may be.",
+});
+
+export const AttachmentNode = builder.prismaNode("Attachment", {
+  id: { field: "id" },
+  // A row the viewer may not see loads as null, exactly like a row that does not exist.
+  nullable: true,
+  description: "An uploaded file (a CAF form, a receipt). Its bytes are downloaded from `downloadPath`.",
+  findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Attachment")] }),
+  authScopes: (attachment, context) => context.ability.can("read", subject("Attachment", attachment)),
+  fields: (t) => ({
+    kind: t.expose("kind", { type: AttachmentKindEnum }),
+    filename: t.exposeString("filename"),
+    contentType: t.exposeString("contentType", { description: "The type detected from the content, not the name." }),
+    size: t.exposeInt("size", { description: "In bytes." }),
+    sha256: t.exposeString("sha256", { description: "SHA-256 of the content, in hex." }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    uploadedBy: t.prismaField({
+      type: "StaffUser",
+      // The uploader may have left, or be someone this viewer may not see.
+      nullable: true,
+      resolve: (query, attachment, _args, context) =>
+        context.db.staffUser.findFirst({
+          ...query,
+          where: { AND: [accessibleBy(context.ability).ofType("StaffUser"), { id: attachment.uploadedById }] },
+        }),
+    }),
+    downloadPath: t.string({
+      description: "GET this path (signed in) for the file's bytes, served as a download.",
+      resolve: (attachment) => attachmentDownloadPath(attachment.id),
+    }),
+  }),
+});

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { recordAudit } from "../audit/audit-log.ts";
+import { builder } from "../graphql/builder.ts";
+import { DomainError, NotAuthorisedError } from "../graphql/domain-errors.ts";
+import { standardErrors } from "../graphql/error-types.ts";
+import { findAccessible } from "../graphql/find-accessible.ts";
+import { idOfType } from "../graphql/global-id.ts";
+import { inTransaction } from "../graphql/in-transaction.ts";
+import { requireViewer } from "../graphql/require-viewer.ts";
+import { decidePurchase } from "./decide-purchase.ts";
+import { DecisionChoiceEnum } from "./purchase-enums.graphql.ts";
+
+builder.mutationField("decidePurchaseRequest", (t) =>
+  t.prismaField({
+    type: "PurchaseRequest",
+    description:
+      "Approves, rejects or returns for changes the request's current step. The final approval commits the money in the " +
+      "same transaction that checks the budget; if the budget cannot cover it, the request stays undecided.",
+    errors: { types: [...standardErrors] },
+    args: {
+      id: t.arg.globalID(),
+      decision: t.arg({ type: DecisionChoiceEnum }),
+      note: t.arg.string({ required: false, validate: z.string().trim().max(4000, "Keep the note under 4,000 characters").nullish() }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const viewer = requireViewer(context);
+      const id = idOfType(args.id, "PurchaseRequest", "id");
+      const note = args.note?.trim() ?? "";
+      if (args.decision !== "APPROVED" && !note)
+        throw new DomainError("NOTE_NEEDED", "Say why, so the lead professional knows what to do next.", "note");
+      return inTransaction(context, async (tx) => {
+        await findAccessible(tx, context.ability, "purchaseRequest", id, "decide", "The request", "id");
+        await decidePurchase(tx, viewer, context.schemes, id, args.decision, note);
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+      });
+    },
+  }),
+);
+
+const CoverInput = builder.inputType("CoverInput", {
+  fields: (t) => ({
+    delegateId: t.globalID({ description: "The colleague who will decide in your place." }),
+    startsOn: t.field({ type: "Date" }),
+    endsOn: t.field({ type: "Date" }),
+    reason: t.string({ validate: z.string().trim().min(1, "Say why (leave, sickness…)") }),
+  }),
+  validate: z
+    .object({ startsOn: z.date(), endsOn: z.date() })
+    .refine((input) => input.endsOn >= input.startsOn, { message: "Cover must end on or after the day it starts", path: ["endsOn"] }),
+});
+
+builder.prismaObject("Delegation", {
+  name: "Cover",
+  description: "A dated hand-over of an approver's decisions to a named colleague.",
+  fields: (t) => ({
+    delegator: t.relation("delegator"),
+    delegate: t.relation("delegate"),
+    startsOn: t.expose("startsOn", { type: "Date" }),
+    endsOn: t.expose("endsOn", { type: "Date" }),
+    reason: t.exposeString("reason"),
+  }),
+});
+
+builder.mutationField("arrangeCover", (t) =>
+  t.prismaField({
+    type: "Delegation",
+    description: "Hands your decisions to a colleague for a dated period. Their decisions record both names.",
+    errors: { types: [...standardErrors] },
+    args: { input: t.arg({ type: CoverInput }) },
+    resolve: async (query, _root, { input }, context) => {
+      const viewer = requireViewer(context);
+      if (!context.ability.can("create", "Delegation")) throw new NotAuthorisedError("Only approvers can arrange cover for their decisions.");
+      const delegateId = idOfType(input.delegateId, "StaffUser", "input.delegateId");
+      if (delegateId === viewer.id) throw new DomainError("COVER_FOR_SELF", "Choose a colleague other than yourself.", "input.delegateId");
+      return inTransaction(context, async (tx) => {
+        const delegate = await findAccessible(tx, context.ability, "staffUser", delegateId, "read", "The colleague", "input.delegateId");
+        const cover = await tx.delegation.create({
+          data: { authorityId: viewer.authorityId, delegatorId: viewer.id, delegateId, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason },
+        });
+        await recordAudit(tx, viewer, {
+          action: "cover.arrange", entityType: "Delegation", entityId: cover.id,
+          summary: `${delegate.name} covers ${viewer.name}'s decisions from ${input.startsOn.toISOString().slice(0, 10)} to ${input.endsOn.toISOString().slice(0, 10)}`,
+        });
+        return tx.delegation.findUniqueOrThrow({ ...query, where: { id: cover.id } });
+      });
+    },
+  }),
+);

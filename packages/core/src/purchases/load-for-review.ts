@@ -1,0 +1,50 @@
+import { availableOf } from "../budgets/budget-balances.ts";
+import type { Transaction } from "../db/transaction.ts";
+import type { Pence } from "../domain/money.ts";
+import type { Viewer } from "../permissions/viewer.ts";
+import type { RequestUnderReview } from "../schemes/scheme-rules.ts";
+
+/**
+ * Locks a request's row for this transaction and loads what the rules look at. The lock means
+ * two submissions or decisions on the same request queue rather than interleave.
+ */
+export async function lockAndLoadRequest(tx: Transaction, id: string) {
+  await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR UPDATE`;
+  return tx.purchaseRequest.findUniqueOrThrow({
+    where: { id },
+    include: {
+      items: { orderBy: { position: "asc" } },
+      budget: true,
+      case: { include: { children: { include: { child: true } }, assessments: true } },
+    },
+  });
+}
+
+export type LoadedRequest = Awaited<ReturnType<typeof lockAndLoadRequest>>;
+
+export function reviewOf(tx: Transaction, request: LoadedRequest, requester: Viewer, now: Date): RequestUnderReview {
+  return {
+    request: {
+      id: request.id,
+      authorityId: request.authorityId,
+      total: request.total as Pence,
+      route: request.route,
+      ecmOutcomes: request.ecmOutcomes,
+      intendedOutcomes: request.intendedOutcomes,
+      otherFundingExplanation: request.otherFundingExplanation,
+      matchedFunding: request.matchedFunding as Pence,
+      extensions: (request.extensions ?? {}) as Record<string, unknown>,
+      items: request.items.map((item) => ({ ...item, unitCost: item.unitCost as Pence })),
+    },
+    case: {
+      id: request.case.id,
+      areaId: request.case.areaId,
+      children: request.case.children.map(({ child }) => child),
+      assessments: request.case.assessments,
+    },
+    budget: { ...request.budget, available: availableOf(request.budget) } as RequestUnderReview["budget"],
+    requester,
+    now,
+    tx,
+  };
+}

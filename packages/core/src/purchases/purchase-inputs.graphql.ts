@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { PurchaseCategoryEnum } from "../cases/purchase-category.graphql.ts";
+import { builder } from "../graphql/builder.ts";
+import { EcmOutcomeEnum, PurchaseRouteEnum } from "./purchase-enums.graphql.ts";
+import { purchaseDetailsSchema, purchaseItemSchema } from "./purchase-input.ts";
+
+export const PurchaseItemInput = builder.inputType("PurchaseItemInput", {
+  fields: (t) => ({
+    category: t.field({ type: PurchaseCategoryEnum }),
+    description: t.string(),
+    supplierId: t.globalID({ required: false }),
+    unitCost: t.field({ type: "Pence", description: "The price of one, in pence." }),
+    quantity: t.int({ required: false, description: "1 when left out." }),
+  }),
+  validate: purchaseItemSchema,
+});
+
+
+export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseRequestInput", {
+  fields: (t) => ({
+    caseId: t.globalID(),
+    budgetId: t.globalID(),
+    route: t.field({ type: PurchaseRouteEnum }),
+    items: t.field({ type: [PurchaseItemInput], required: false }),
+    intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
+    ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
+    otherFundingExplanation: t.string({ required: false, description: "Why statutory funding, benefits or charities cannot pay." }),
+    matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
+  }),
+  validate: purchaseDetailsSchema.extend({ caseId: z.unknown(), budgetId: z.unknown(), route: z.string() }),
+});
+
+export const UpdatePurchaseRequestInput = builder.inputType("UpdatePurchaseRequestInput", {
+  description: "Only the fields given change; `items`, when given, replaces every item.",
+  fields: (t) => ({
+    budgetId: t.globalID({ required: false }),
+    route: t.field({ type: PurchaseRouteEnum, required: false }),
+    items: t.field({ type: [PurchaseItemInput], required: false }),
+    intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
+    ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
+    otherFundingExplanation: t.string({ required: false, description: "Why statutory funding, benefits or charities cannot pay." }),
+    matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
+  }),
+  validate: purchaseDetailsSchema.extend({ budgetId: z.unknown().optional(), route: z.string().nullish() }),
+});

@@ -1,0 +1,127 @@
+import { PurchaseCategoryEnum } from "../cases/purchase-category.graphql.ts";
+import { builder } from "../graphql/builder.ts";
+import { Money } from "../graphql/money.graphql.ts";
+import { RoleEnum } from "../people/staff-user.graphql.ts";
+import { accessibleBy } from "../permissions/casl-prisma.ts";
+import {
+  DecisionOutcomeEnum,
+  EcmOutcomeEnum,
+  PurchaseRouteEnum,
+  PurchaseStatusEnum,
+  StepStatusEnum,
+} from "./purchase-enums.graphql.ts";
+import { PurchaseRequestPermissions, resolveViewerCan, viewerCanSelect } from "./viewer-can.graphql.ts";
+
+builder.prismaObject("PurchaseItem", {
+  fields: (t) => ({
+    category: t.expose("category", { type: PurchaseCategoryEnum }),
+    description: t.exposeString("description"),
+    supplier: t.relation("supplier", { nullable: true }),
+    unitCost: t.field({ type: Money, resolve: (item) => item.unitCost }),
+    quantity: t.exposeInt("quantity"),
+    lineTotal: t.field({ type: Money, resolve: (item) => item.unitCost * item.quantity }),
+  }),
+});
+
+builder.prismaObject("ApprovalStep", {
+  description: "One step of the approval chain the scheme's policy set when the request was submitted.",
+  fields: (t) => ({
+    round: t.exposeInt("round", { description: "1 for the first submission, 2 after a return for changes, …" }),
+    position: t.exposeInt("position"),
+    role: t.expose("role", { type: RoleEnum }),
+    label: t.exposeString("label"),
+    area: t.relation("area", { nullable: true }),
+    status: t.expose("status", { type: StepStatusEnum }),
+  }),
+});
+
+builder.prismaObject("Decision", {
+  fields: (t) => ({
+    outcome: t.expose("outcome", { type: DecisionOutcomeEnum }),
+    note: t.exposeString("note"),
+    role: t.expose("role", { type: RoleEnum }),
+    decider: t.relation("decider"),
+    onBehalfOf: t.relation("onBehalfOf", { nullable: true, description: "Set when the decider was covering for a colleague." }),
+    rulesVersion: t.exposeString("rulesVersion", { nullable: true, description: "The version of the scheme's rules it was made under." }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObject("PurchaseStatusChange", {
+  fields: (t) => ({
+    from: t.expose("fromStatus", { type: PurchaseStatusEnum, nullable: true }),
+    to: t.expose("toStatus", { type: PurchaseStatusEnum }),
+    at: t.expose("at", { type: "DateTime" }),
+    actor: t.relation("actor", { nullable: true }),
+    note: t.exposeString("note"),
+  }),
+});
+
+builder.prismaObject("Receipt", {
+  fields: (t) => ({
+    amount: t.field({ type: Money, resolve: (receipt) => receipt.amount }),
+    description: t.exposeString("description"),
+    attachmentId: t.exposeID("attachmentId", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+builder.prismaObject("Review", {
+  fields: (t) => ({
+    outcomeAchieved: t.exposeString("outcomeAchieved"),
+    ecmAchieved: t.expose("ecmAchieved", { type: [EcmOutcomeEnum] }),
+    familyComments: t.exposeString("familyComments"),
+    otherNotes: t.exposeString("otherNotes"),
+    recordedAt: t.expose("recordedAt", { type: "DateTime" }),
+  }),
+});
+
+export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("PurchaseRequest")] }),
+  fields: (t) => ({
+    reference: t.exposeString("reference"),
+    status: t.expose("status", { type: PurchaseStatusEnum }),
+    route: t.expose("route", { type: PurchaseRouteEnum }),
+    caseId: t.exposeID("caseId"),
+    budget: t.relation("budget"),
+    requester: t.relation("requester"),
+    items: t.relation("items", { query: { orderBy: { position: "asc" } } }),
+    total: t.field({ type: Money, resolve: (request) => request.total }),
+    matchedFunding: t.field({ type: Money, resolve: (request) => request.matchedFunding }),
+    intendedOutcomes: t.exposeString("intendedOutcomes"),
+    ecmOutcomes: t.expose("ecmOutcomes", { type: [EcmOutcomeEnum] }),
+    otherFundingExplanation: t.exposeString("otherFundingExplanation"),
+    rulesVersion: t.exposeString("rulesVersion", { nullable: true }),
+    steps: t.relation("steps", { query: { orderBy: [{ round: "asc" }, { position: "asc" }] } }),
+    currentStep: t.prismaField({
+      type: "ApprovalStep",
+      nullable: true,
+      description: "The step the request is waiting on now, if any.",
+      select: { steps: { where: { status: "PENDING" }, orderBy: [{ round: "desc" }, { position: "asc" }], take: 1 } },
+      resolve: (_query, request) => request.steps[0] ?? null,
+    }),
+    decisions: t.relation("decisions", { query: { orderBy: { decidedAt: "asc" } } }),
+    history: t.relation("history", { query: { orderBy: { at: "asc" } } }),
+    receipts: t.relation("receipts", { query: { orderBy: { createdAt: "asc" } } }),
+    review: t.relation("review", { nullable: true }),
+    orderReference: t.exposeString("orderReference", { nullable: true }),
+    cashIssued: t.field({ type: Money, nullable: true, resolve: (request) => request.cashIssued }),
+    cashSignedForBy: t.exposeString("cashSignedForBy", { nullable: true }),
+    receiptsDueOn: t.expose("receiptsDueOn", { type: "Date", nullable: true }),
+    reviewDueOn: t.expose("reviewDueOn", { type: "Date", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
+    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
+    fulfilledAt: t.expose("fulfilledAt", { type: "DateTime", nullable: true }),
+    reconciledAt: t.expose("reconciledAt", { type: "DateTime", nullable: true }),
+    closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
+    viewerCan: t.field({
+      type: PurchaseRequestPermissions,
+      description: "What you may do with this request now, and why not.",
+      select: viewerCanSelect,
+      resolve: (request, _args, context) => resolveViewerCan(request, context),
+    }),
+  }),
+});
