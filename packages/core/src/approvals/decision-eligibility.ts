@@ -20,12 +20,19 @@ export function decisionEligibility(
   request: { status: string; requesterId: string },
   step: StepForDecision | null,
 ): Eligibility {
-  if (request.status !== "AWAITING_DECISION" || !step) return { allowed: false, reason: "The request is not awaiting a decision." };
+  if (request.status !== "AWAITING_DECISION" || !step)
+    return { allowed: false, reason: "The request is not awaiting a decision." };
   const viewer = principals[0];
   if (!viewer) return { allowed: false, reason: "Sign in to decide." };
-  if (viewer.id === request.requesterId) return { allowed: false, reason: "You raised this request: someone else must decide it." };
-  const principal = principals.find((candidate) => candidate.id !== request.requesterId && holdsStepRole(candidate.roles, step));
+  if (viewer.id === request.requesterId)
+    return { allowed: false, reason: "You raised this request: someone else must decide it." };
+  const principal = principals.find(
+    (candidate) => candidate.id !== request.requesterId && holdsStepRole(candidate.roles, step),
+  );
   if (principal) return { allowed: true, principal };
   const where = step.areaName ? ` for ${step.areaName}` : "";
-  return { allowed: false, reason: `This needs the ${step.label}${where}, and you are not one (nor covering for one).` };
+  return {
+    allowed: false,
+    reason: `This needs the ${step.label}${where}, and you are not one (nor covering for one).`,
+  };
 }

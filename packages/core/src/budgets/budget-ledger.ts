@@ -50,7 +50,8 @@ export async function postToLedger(tx: Transaction, viewer: Viewer | null, posti
              ${posting.purchaseRequestId ?? null}::uuid, ${viewer?.id ?? null}::uuid, ${posting.note ?? ""}
       FROM budget b WHERE b.id = ${posting.budgetId}::uuid`;
   } catch (error) {
-    if (violates(error, "budget_available_not_negative")) throw new InsufficientFundsError(posting.budgetId, posting.amount);
+    if (violates(error, "budget_available_not_negative"))
+      throw new InsufficientFundsError(posting.budgetId, posting.amount);
     if (violates(error, "budget_closed")) throw new BudgetClosedError();
     throw error;
   }

@@ -10,6 +10,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { usableQuery } from "../graphql/usable-query.ts";
 import { RoleEnum } from "../people/staff-user.graphql.ts";
 import { availableOf } from "./budget-balances.ts";
 import { postToLedger } from "./budget-ledger.ts";
@@ -18,9 +19,14 @@ const pence = z.number().int("Amounts are whole pence").positive("The amount mus
 
 const CreateBudgetInput = builder.inputType("CreateBudgetInput", {
   fields: (t) => ({
-    name: t.string({ validate: z.string().trim().min(1, "Give the budget a name").max(200, "Keep the name under 200 characters") }),
+    name: t.string({
+      validate: z.string().trim().min(1, "Give the budget a name").max(200, "Keep the name under 200 characters"),
+    }),
     areaId: t.globalID({ required: false, description: "Leave out for a budget that covers the whole authority." }),
-    scheme: t.string({ required: false, description: "The scheme (plugin id) whose rules apply; core's own by default." }),
+    scheme: t.string({
+      required: false,
+      description: "The scheme (plugin id) whose rules apply; core's own by default.",
+    }),
     periodStart: t.field({ type: "Date" }),
     periodEnd: t.field({ type: "Date" }),
     holderRole: t.field({ type: RoleEnum, required: false }),
@@ -28,8 +34,11 @@ const CreateBudgetInput = builder.inputType("CreateBudgetInput", {
     initialAllocation: t.field({ type: "Pence", required: false, validate: pence }),
   }),
   validate: z
-    .object({ periodStart: z.date(), periodEnd: z.date() })
-    .refine((input) => input.periodEnd >= input.periodStart, { message: "The period must end on or after its start", path: ["periodEnd"] }),
+    .looseObject({ periodStart: z.date(), periodEnd: z.date() })
+    .refine((input) => input.periodEnd >= input.periodStart, {
+      message: "The period must end on or after its start",
+      path: ["periodEnd"],
+    }),
 });
 
 builder.mutationField("createBudget", (t) =>
@@ -46,19 +55,31 @@ builder.mutationField("createBudget", (t) =>
         if (areaId) await findAccessible(tx, context.ability, "area", areaId, "read", "The area", "input.areaId");
         const budget = await tx.budget.create({
           data: {
-            authorityId: viewer.authorityId, areaId, name: input.name, scheme: input.scheme ?? "core",
-            periodStart: input.periodStart, periodEnd: input.periodEnd, holderRole: input.holderRole ?? Role.APPROVER,
+            authorityId: viewer.authorityId,
+            areaId,
+            name: input.name,
+            scheme: input.scheme ?? "core",
+            periodStart: input.periodStart,
+            periodEnd: input.periodEnd,
+            holderRole: input.holderRole ?? Role.APPROVER,
             carryForward: input.carryForward ?? false,
           },
         });
         if (input.initialAllocation)
-          await postToLedger(tx, viewer, { budgetId: budget.id, kind: "ALLOCATION", amount: input.initialAllocation, note: "Initial allocation" });
+          await postToLedger(tx, viewer, {
+            budgetId: budget.id,
+            kind: "ALLOCATION",
+            amount: input.initialAllocation,
+            note: "Initial allocation",
+          });
         await recordAudit(tx, viewer, {
-          action: "budget.create", entityType: "Budget", entityId: budget.id,
+          action: "budget.create",
+          entityType: "Budget",
+          entityId: budget.id,
           summary: `Created budget ${budget.name}${input.initialAllocation ? ` with ${formatPence(input.initialAllocation)}` : ""}`,
           after: budget,
         });
-        return tx.budget.findUniqueOrThrow({ ...query, where: { id: budget.id } });
+        return tx.budget.findUniqueOrThrow({ ...usableQuery(query), where: { id: budget.id } });
       });
     },
   }),
@@ -78,9 +99,19 @@ builder.mutationField("allocateToBudget", (t) =>
       const id = idOfType(args.budgetId, "Budget", "budgetId");
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "budget", id, "allocate", "The budget", "budgetId");
-        await postToLedger(tx, viewer, { budgetId: id, kind: "ALLOCATION", amount: args.amount, note: args.note ?? "" });
-        await recordAudit(tx, viewer, { action: "budget.allocate", entityType: "Budget", entityId: id, summary: `Allocated ${formatPence(args.amount)}` });
-        return tx.budget.findUniqueOrThrow({ ...query, where: { id } });
+        await postToLedger(tx, viewer, {
+          budgetId: id,
+          kind: "ALLOCATION",
+          amount: args.amount,
+          note: args.note ?? "",
+        });
+        await recordAudit(tx, viewer, {
+          action: "budget.allocate",
+          entityType: "Budget",
+          entityId: id,
+          summary: `Allocated ${formatPence(args.amount)}`,
+        });
+        return tx.budget.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -101,16 +132,24 @@ builder.mutationField("closeBudgetPeriod", (t) =>
         await findAccessible(tx, context.ability, "budget", id, "update", "The budget", "budgetId");
         await tx.$queryRaw`SELECT 1 FROM budget WHERE id = ${id}::uuid FOR UPDATE`;
         const budget = await tx.budget.findUniqueOrThrow({ where: { id } });
-        if (budget.status === "CLOSED") throw new DomainError("ALREADY_CLOSED", "This budget's period is already closed.");
+        if (budget.status === "CLOSED")
+          throw new DomainError("ALREADY_CLOSED", "This budget's period is already closed.");
         const left = availableOf(budget);
         if (!budget.carryForward && left > 0)
-          await postToLedger(tx, viewer, { budgetId: id, kind: "LAPSE", amount: left as Pence, note: "Lapsed at the close of the period" });
+          await postToLedger(tx, viewer, {
+            budgetId: id,
+            kind: "LAPSE",
+            amount: left as Pence,
+            note: "Lapsed at the close of the period",
+          });
         await tx.budget.update({ where: { id }, data: { status: "CLOSED", closedAt: new Date() } });
         await recordAudit(tx, viewer, {
-          action: "budget.close", entityType: "Budget", entityId: id,
+          action: "budget.close",
+          entityType: "Budget",
+          entityId: id,
           summary: `Closed ${budget.name}${!budget.carryForward && left > 0 ? `; ${formatPence(left)} lapsed` : ""}`,
         });
-        return tx.budget.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.budget.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),

@@ -73,7 +73,9 @@ builder.queryField("budgets", (t) =>
         where: {
           AND: [
             accessibleBy(context.ability).ofType("Budget"),
-            args.areaId ? { areaId: args.areaId.typename === "Area" ? args.areaId.id : "00000000-0000-0000-0000-000000000000" } : {},
+            args.areaId
+              ? { areaId: args.areaId.typename === "Area" ? args.areaId.id : "00000000-0000-0000-0000-000000000000" }
+              : {},
             args.status ? { status: args.status } : {},
           ],
         },

@@ -1,3 +1,4 @@
+import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -7,5 +8,10 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): Database
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
+  // Without this extension, `accessibleBy` for an action the viewer has no rule for yields
+  // `{ OR: [] }`, which Prisma does not reliably treat as "match nothing" inside an AND
+  // (prisma/prisma#17367): a user with no right would match every row. The extension adds
+  // only query hooks, no new methods, so the client keeps PrismaClient's type.
+  return client.$extends(createCaslExtension()) as unknown as Database;
 }

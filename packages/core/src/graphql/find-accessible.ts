@@ -1,6 +1,6 @@
 import type { DbClient } from "../db/transaction.ts";
-import { type Action, accessibleBy, type AppAbility } from "../permissions/casl-prisma.ts";
 import { isUuid } from "../domain/uuid.ts";
+import { type Action, type AppAbility, accessibleBy } from "../permissions/casl-prisma.ts";
 import { NotFoundError } from "./domain-errors.ts";
 
 type Delegates = {

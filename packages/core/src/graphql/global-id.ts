@@ -7,6 +7,10 @@ import { DomainError } from "./domain-errors.ts";
  */
 export function idOfType(globalId: { typename: string; id: string }, typename: string, field: string): string {
   if (globalId.typename !== typename || !isUuid(globalId.id))
-    throw new DomainError("NOT_FOUND", `That is not the id of a ${typename.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}.`, field);
+    throw new DomainError(
+      "NOT_FOUND",
+      `That is not the id of a ${typename.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}.`,
+      field,
+    );
   return globalId.id;
 }

@@ -3,7 +3,7 @@ import { builder } from "./builder.ts";
 
 /** An amount for display and for arithmetic: exact pence, and the same amount formatted. */
 export const Money = builder.objectRef<number>("Money").implement({
-  description: "An amount of money: exact whole `pence`, and `formatted` for people (\"£1,234.50\").",
+  description: 'An amount of money: exact whole `pence`, and `formatted` for people ("£1,234.50").',
   fields: (t) => ({
     pence: t.field({ type: "Pence", resolve: (amount) => amount as Pence }),
     formatted: t.string({ resolve: (amount) => formatPence(amount as Pence) }),

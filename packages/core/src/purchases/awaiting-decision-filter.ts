@@ -1,5 +1,5 @@
-import type { Prisma } from "../generated/prisma/client.ts";
 import { principalsOf } from "../approvals/acting-as.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 
 /**

@@ -11,7 +11,13 @@ import { moveStatus } from "./purchase-status.ts";
  * If the budget cannot cover it, the ledger refuses, the transaction rolls back, and the
  * request stays undecided.
  */
-export async function commitApproval(tx: Transaction, viewer: Viewer, request: LoadedRequest, rules: SchemeRules, note: string) {
+export async function commitApproval(
+  tx: Transaction,
+  viewer: Viewer,
+  request: LoadedRequest,
+  rules: SchemeRules,
+  note: string,
+) {
   await postToLedger(tx, viewer, {
     budgetId: request.budgetId,
     kind: "COMMITMENT",

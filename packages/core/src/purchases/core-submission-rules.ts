@@ -11,7 +11,16 @@ export interface SubmissionFacts {
   otherFundingExplanation: string;
   items: { supplierId: string | null }[];
   case: { status: string; areaId: string; leadProfessionalId: string | null; assessmentCount: number };
-  budget: { status: string; areaId: string | null; periodStart: Date; periodEnd: Date; allocated: number; committed: number; spent: number; lapsed: number };
+  budget: {
+    status: string;
+    areaId: string | null;
+    periodStart: Date;
+    periodEnd: Date;
+    allocated: number;
+    committed: number;
+    spent: number;
+    lapsed: number;
+  };
   today: Date;
 }
 
@@ -27,7 +36,8 @@ export function coreSubmissionViolations(facts: SubmissionFacts): RuleViolation[
   if (facts.case.assessmentCount === 0)
     add("NO_ASSESSMENT", "Record the CAF (or specialist) assessment before asking for money.", "caseId");
   if (facts.items.length === 0) add("NO_ITEMS", "Add at least one item.", "items");
-  if (!facts.intendedOutcomes.trim()) add("NO_INTENDED_OUTCOMES", "Say what difference this should make for the child.", "intendedOutcomes");
+  if (!facts.intendedOutcomes.trim())
+    add("NO_INTENDED_OUTCOMES", "Say what difference this should make for the child.", "intendedOutcomes");
   if (!facts.otherFundingExplanation.trim())
     add(
       "NO_OTHER_FUNDING_EXPLANATION",
@@ -45,6 +55,10 @@ export function coreSubmissionViolations(facts: SubmissionFacts): RuleViolation[
     add("BUDGET_FOR_OTHER_AREA", "This budget is for another area than the case's.", "budgetId");
   const available = availableOf(budget);
   if (facts.total > available)
-    add("OVER_BUDGET", `The request is for ${formatPence(facts.total)} but the budget has ${formatPence(available)} available.`, "items");
+    add(
+      "OVER_BUDGET",
+      `The request is for ${formatPence(facts.total)} but the budget has ${formatPence(available)} available.`,
+      "items",
+    );
   return violations;
 }

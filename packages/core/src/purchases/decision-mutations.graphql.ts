@@ -7,6 +7,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { usableQuery } from "../graphql/usable-query.ts";
 import { decidePurchase } from "./decide-purchase.ts";
 import { DecisionChoiceEnum } from "./purchase-enums.graphql.ts";
 
@@ -20,7 +21,10 @@ builder.mutationField("decidePurchaseRequest", (t) =>
     args: {
       id: t.arg.globalID(),
       decision: t.arg({ type: DecisionChoiceEnum }),
-      note: t.arg.string({ required: false, validate: z.string().trim().max(4000, "Keep the note under 4,000 characters").nullish() }),
+      note: t.arg.string({
+        required: false,
+        validate: z.string().trim().max(4000, "Keep the note under 4,000 characters").nullish(),
+      }),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
@@ -31,7 +35,7 @@ builder.mutationField("decidePurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "decide", "The request", "id");
         await decidePurchase(tx, viewer, context.schemes, id, args.decision, note);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -45,12 +49,17 @@ const CoverInput = builder.inputType("CoverInput", {
     reason: t.string({ validate: z.string().trim().min(1, "Say why (leave, sickness…)") }),
   }),
   validate: z
-    .object({ startsOn: z.date(), endsOn: z.date() })
-    .refine((input) => input.endsOn >= input.startsOn, { message: "Cover must end on or after the day it starts", path: ["endsOn"] }),
+    .looseObject({ startsOn: z.date(), endsOn: z.date() })
+    .refine((input) => input.endsOn >= input.startsOn, {
+      message: "Cover must end on or after the day it starts",
+      path: ["endsOn"],
+    }),
 });
 
 builder.prismaObject("Delegation", {
   name: "Cover",
+  // Always load the id, so a query asking only for __typename still selects something.
+  select: { id: true },
   description: "A dated hand-over of an approver's decisions to a named colleague.",
   fields: (t) => ({
     delegator: t.relation("delegator"),
@@ -69,19 +78,38 @@ builder.mutationField("arrangeCover", (t) =>
     args: { input: t.arg({ type: CoverInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
-      if (!context.ability.can("create", "Delegation")) throw new NotAuthorisedError("Only approvers can arrange cover for their decisions.");
+      if (!context.ability.can("create", "Delegation"))
+        throw new NotAuthorisedError("Only approvers can arrange cover for their decisions.");
       const delegateId = idOfType(input.delegateId, "StaffUser", "input.delegateId");
-      if (delegateId === viewer.id) throw new DomainError("COVER_FOR_SELF", "Choose a colleague other than yourself.", "input.delegateId");
+      if (delegateId === viewer.id)
+        throw new DomainError("COVER_FOR_SELF", "Choose a colleague other than yourself.", "input.delegateId");
       return inTransaction(context, async (tx) => {
-        const delegate = await findAccessible(tx, context.ability, "staffUser", delegateId, "read", "The colleague", "input.delegateId");
+        const delegate = await findAccessible(
+          tx,
+          context.ability,
+          "staffUser",
+          delegateId,
+          "read",
+          "The colleague",
+          "input.delegateId",
+        );
         const cover = await tx.delegation.create({
-          data: { authorityId: viewer.authorityId, delegatorId: viewer.id, delegateId, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason },
+          data: {
+            authorityId: viewer.authorityId,
+            delegatorId: viewer.id,
+            delegateId,
+            startsOn: input.startsOn,
+            endsOn: input.endsOn,
+            reason: input.reason,
+          },
         });
         await recordAudit(tx, viewer, {
-          action: "cover.arrange", entityType: "Delegation", entityId: cover.id,
+          action: "cover.arrange",
+          entityType: "Delegation",
+          entityId: cover.id,
           summary: `${delegate.name} covers ${viewer.name}'s decisions from ${input.startsOn.toISOString().slice(0, 10)} to ${input.endsOn.toISOString().slice(0, 10)}`,
         });
-        return tx.delegation.findUniqueOrThrow({ ...query, where: { id: cover.id } });
+        return tx.delegation.findUniqueOrThrow({ ...usableQuery(query), where: { id: cover.id } });
       });
     },
   }),

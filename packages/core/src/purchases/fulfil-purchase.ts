@@ -20,7 +20,13 @@ export interface FulfilmentInput {
  * until the invoice is in), or cash issued and signed for (spent now, and any part of the
  * approval not issued is released). Cash starts the clock for receipts.
  */
-export async function fulfilPurchase(tx: Transaction, viewer: Viewer, schemes: SchemeRegistry, id: string, input: FulfilmentInput) {
+export async function fulfilPurchase(
+  tx: Transaction,
+  viewer: Viewer,
+  schemes: SchemeRegistry,
+  id: string,
+  input: FulfilmentInput,
+) {
   const request = await lockAndLoadRequest(tx, id);
   if (request.status !== "APPROVED") throw new WrongStatusError("fulfilled", request.status);
   const audit = { action: "purchase.fulfil", entityType: "PurchaseRequest", entityId: id, caseId: request.caseId };
@@ -29,27 +35,54 @@ export async function fulfilPurchase(tx: Transaction, viewer: Viewer, schemes: S
     const orderReference = input.orderReference?.trim();
     if (!orderReference) throw new DomainError("ORDER_REFERENCE_NEEDED", "Give the order reference.", "orderReference");
     await moveStatus(tx, viewer, request, "FULFILLED", "fulfilled", `Ordered: ${orderReference}`, { orderReference });
-    await recordAudit(tx, viewer, { ...audit, summary: `Ordered ${request.reference} from the supplier (order ${orderReference})` });
+    await recordAudit(tx, viewer, {
+      ...audit,
+      summary: `Ordered ${request.reference} from the supplier (order ${orderReference})`,
+    });
     return;
   }
 
   const cash = input.cashIssued ?? 0;
   const signedBy = input.cashSignedForBy?.trim();
-  if (!Number.isSafeInteger(cash) || cash <= 0) throw new DomainError("CASH_AMOUNT_NEEDED", "Give the cash issued, in pence, above £0.00.", "cashIssued");
+  if (!Number.isSafeInteger(cash) || cash <= 0)
+    throw new DomainError("CASH_AMOUNT_NEEDED", "Give the cash issued, in pence, above £0.00.", "cashIssued");
   if (cash > request.total)
-    throw new DomainError("CASH_OVER_APPROVED", `Only ${formatPence(request.total as Pence)} was approved; ${formatPence(cash as Pence)} cannot be issued.`, "cashIssued");
+    throw new DomainError(
+      "CASH_OVER_APPROVED",
+      `Only ${formatPence(request.total as Pence)} was approved; ${formatPence(cash as Pence)} cannot be issued.`,
+      "cashIssued",
+    );
   if (!signedBy) throw new DomainError("SIGNATURE_NEEDED", "Say who signed for the cash.", "cashSignedForBy");
 
   const rules = await schemes.rulesFor(request.authorityId, request.budget.scheme, new Date());
   const note = `Cash for ${request.reference}, signed for by ${signedBy}`;
-  await postToLedger(tx, viewer, { budgetId: request.budgetId, kind: "SPEND", amount: cash as Pence, purchaseRequestId: id, note });
+  await postToLedger(tx, viewer, {
+    budgetId: request.budgetId,
+    kind: "SPEND",
+    amount: cash as Pence,
+    purchaseRequestId: id,
+    note,
+  });
   if (cash < request.total) {
     const unissued = (request.total - cash) as Pence;
-    await postToLedger(tx, viewer, { budgetId: request.budgetId, kind: "RELEASE", amount: unissued, purchaseRequestId: id, note: `Not issued for ${request.reference}` });
+    await postToLedger(tx, viewer, {
+      budgetId: request.budgetId,
+      kind: "RELEASE",
+      amount: unissued,
+      purchaseRequestId: id,
+      note: `Not issued for ${request.reference}`,
+    });
   }
   const receiptsDueOn = addDays(new Date(), rules.receiptsDueInDays);
-  await moveStatus(tx, viewer, request, "FULFILLED", "fulfilled", note, { cashIssued: cash, cashSignedForBy: signedBy, receiptsDueOn });
-  await recordAudit(tx, viewer, { ...audit, summary: `Issued ${formatPence(cash as Pence)} cash for ${request.reference}, signed for by ${signedBy}` });
+  await moveStatus(tx, viewer, request, "FULFILLED", "fulfilled", note, {
+    cashIssued: cash,
+    cashSignedForBy: signedBy,
+    receiptsDueOn,
+  });
+  await recordAudit(tx, viewer, {
+    ...audit,
+    summary: `Issued ${formatPence(cash as Pence)} cash for ${request.reference}, signed for by ${signedBy}`,
+  });
 }
 
 /** Loads a fulfilled request for receipts, returned cash or reconciliation. */

@@ -6,6 +6,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { usableQuery } from "../graphql/usable-query.ts";
 import { fulfilPurchase } from "./fulfil-purchase.ts";
 import { EcmOutcomeEnum } from "./purchase-enums.graphql.ts";
 import { reconcilePurchase, recordReceipt, returnUnspent } from "./receipts-and-returns.ts";
@@ -33,7 +34,7 @@ builder.mutationField("recordFulfilment", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
         await fulfilPurchase(tx, viewer, context.schemes, id, args.input);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -48,9 +49,21 @@ const ReceiptInput = builder.inputType("ReceiptInput", {
 });
 
 /** Receipts come from the lead professional (cash) or finance (invoices): either may record them. */
-async function loadForMoneyBack(context: Parameters<typeof requireViewer>[0], tx: Parameters<typeof findAccessible>[0], id: string) {
+async function loadForMoneyBack(
+  context: Parameters<typeof requireViewer>[0],
+  tx: Parameters<typeof findAccessible>[0],
+  id: string,
+) {
   const canFulfil = context.ability.can("fulfil", "PurchaseRequest");
-  return findAccessible(tx, context.ability, "purchaseRequest", id, canFulfil ? "fulfil" : "update", "The request", "id");
+  return findAccessible(
+    tx,
+    context.ability,
+    "purchaseRequest",
+    id,
+    canFulfil ? "fulfil" : "update",
+    "The request",
+    "id",
+  );
 }
 
 builder.mutationField("recordReceipt", (t) =>
@@ -65,9 +78,22 @@ builder.mutationField("recordReceipt", (t) =>
       const attachmentId = input.attachmentId ? idOfType(input.attachmentId, "Attachment", "input.attachmentId") : null;
       return inTransaction(context, async (tx) => {
         await loadForMoneyBack(context, tx, id);
-        if (attachmentId) await findAccessible(tx, context.ability, "attachment", attachmentId, "read", "The receipt file", "input.attachmentId");
-        await recordReceipt(tx, viewer, id, { amount: input.amount, description: input.description?.trim() ?? "", attachmentId });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        if (attachmentId)
+          await findAccessible(
+            tx,
+            context.ability,
+            "attachment",
+            attachmentId,
+            "read",
+            "The receipt file",
+            "input.attachmentId",
+          );
+        await recordReceipt(tx, viewer, id, {
+          amount: input.amount,
+          description: input.description?.trim() ?? "",
+          attachmentId,
+        });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -85,7 +111,7 @@ builder.mutationField("returnUnspent", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
         await returnUnspent(tx, viewer, id, args.amount);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -94,7 +120,8 @@ builder.mutationField("returnUnspent", (t) =>
 builder.mutationField("reconcilePurchaseRequest", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
-    description: "Closes the money side once receipts (and any change) are in; an order's unused commitment is released.",
+    description:
+      "Closes the money side once receipts (and any change) are in; an order's unused commitment is released.",
     errors: { types: [...standardErrors] },
     args: { id: t.arg.globalID() },
     resolve: async (query, _root, args, context) => {
@@ -103,7 +130,7 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
         await reconcilePurchase(tx, viewer, id);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -111,7 +138,9 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
 
 const ReviewInput = builder.inputType("ReviewInput", {
   fields: (t) => ({
-    outcomeAchieved: t.string({ validate: z.string().trim().min(1, "Say what the outcome was").max(4000, "Keep it under 4,000 characters") }),
+    outcomeAchieved: t.string({
+      validate: z.string().trim().min(1, "Say what the outcome was").max(4000, "Keep it under 4,000 characters"),
+    }),
     ecmAchieved: t.field({ type: [EcmOutcomeEnum], required: false }),
     familyComments: t.string({ required: false }),
     otherNotes: t.string({ required: false }),
@@ -137,7 +166,7 @@ builder.mutationField("recordReview", (t) =>
           familyComments: input.familyComments?.trim() ?? "",
           otherNotes: input.otherNotes?.trim() ?? "",
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),

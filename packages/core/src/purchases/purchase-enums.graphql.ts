@@ -13,5 +13,9 @@ export const PurchaseStatusEnum = builder.enumType(PurchaseStatus, { name: "Purc
 export const StepStatusEnum = builder.enumType(StepStatus, { name: "ApprovalStepStatus" });
 export const DecisionOutcomeEnum = builder.enumType(DecisionOutcome, { name: "DecisionOutcome" });
 export const DecisionChoiceEnum = builder.enumType("DecisionChoice", {
-  values: { APPROVE: { value: "APPROVED" }, REJECT: { value: "REJECTED" }, RETURN_FOR_CHANGES: { value: "RETURNED" } } as const,
+  values: {
+    APPROVE: { value: "APPROVED" },
+    REJECT: { value: "REJECTED" },
+    RETURN_FOR_CHANGES: { value: "RETURNED" },
+  } as const,
 });

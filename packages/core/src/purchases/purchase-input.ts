@@ -4,7 +4,11 @@ const MAX_ITEM_PENCE = 10_000_000; // £100,000: far beyond any scheme's limit, 
 
 export const purchaseItemSchema = z.object({
   category: z.string(),
-  description: z.string().trim().min(1, "Describe what is being bought").max(500, "Keep the description under 500 characters"),
+  description: z
+    .string()
+    .trim()
+    .min(1, "Describe what is being bought")
+    .max(500, "Keep the description under 500 characters"),
   // A decoded global ID: checked against the suppliers the viewer can see, not here.
   supplierId: z.unknown().optional(),
   unitCost: z
@@ -12,7 +16,12 @@ export const purchaseItemSchema = z.object({
     .int("Amounts are whole pence")
     .positive("The amount must be more than £0.00")
     .max(MAX_ITEM_PENCE, "The amount is more than £100,000: check it is in pence (£12.50 is 1250)"),
-  quantity: z.number().int("The quantity is a whole number").min(1, "The quantity must be at least 1").max(1000, "The quantity must be at most 1,000").nullish(),
+  quantity: z
+    .number()
+    .int("The quantity is a whole number")
+    .min(1, "The quantity must be at least 1")
+    .max(1000, "The quantity must be at most 1,000")
+    .nullish(),
 });
 
 export const purchaseDetailsSchema = z.object({

@@ -15,7 +15,6 @@ export const PurchaseItemInput = builder.inputType("PurchaseItemInput", {
   validate: purchaseItemSchema,
 });
 
-
 export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseRequestInput", {
   fields: (t) => ({
     caseId: t.globalID(),
@@ -24,7 +23,10 @@ export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseReque
     items: t.field({ type: [PurchaseItemInput], required: false }),
     intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
     ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
-    otherFundingExplanation: t.string({ required: false, description: "Why statutory funding, benefits or charities cannot pay." }),
+    otherFundingExplanation: t.string({
+      required: false,
+      description: "Why statutory funding, benefits or charities cannot pay.",
+    }),
     matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
   }),
   validate: purchaseDetailsSchema.extend({ caseId: z.unknown(), budgetId: z.unknown(), route: z.string() }),
@@ -38,7 +40,10 @@ export const UpdatePurchaseRequestInput = builder.inputType("UpdatePurchaseReque
     items: t.field({ type: [PurchaseItemInput], required: false }),
     intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
     ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
-    otherFundingExplanation: t.string({ required: false, description: "Why statutory funding, benefits or charities cannot pay." }),
+    otherFundingExplanation: t.string({
+      required: false,
+      description: "Why statutory funding, benefits or charities cannot pay.",
+    }),
     matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
   }),
   validate: purchaseDetailsSchema.extend({ budgetId: z.unknown().optional(), route: z.string().nullish() }),

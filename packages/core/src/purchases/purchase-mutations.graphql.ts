@@ -8,6 +8,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { usableQuery } from "../graphql/usable-query.ts";
 import { CreatePurchaseRequestInput, UpdatePurchaseRequestInput } from "./purchase-inputs.graphql.ts";
 import { nextPurchaseReference } from "./purchase-references.ts";
 import { WrongStatusError } from "./purchase-status.ts";
@@ -29,21 +30,40 @@ builder.mutationField("createPurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         const theCase = await findAccessible(tx, context.ability, "case", caseId, "update", "The case", "input.caseId");
         if (theCase.leadProfessionalId !== viewer.id || theCase.status !== "OPEN")
-          throw new DomainError("NOT_LEAD_PROFESSIONAL", "Only the lead professional of an open case can ask for money for it.", "input.caseId");
+          throw new DomainError(
+            "NOT_LEAD_PROFESSIONAL",
+            "Only the lead professional of an open case can ask for money for it.",
+            "input.caseId",
+          );
         await findAccessible(tx, context.ability, "budget", budgetId, "read", "The budget", "input.budgetId");
         const request = await tx.purchaseRequest.create({
           data: {
-            authorityId: viewer.authorityId, caseId, budgetId, requesterId: viewer.id, route: input.route,
-            reference: await nextPurchaseReference(tx, viewer.authorityId), ...(detailColumns(input) as object),
+            authorityId: viewer.authorityId,
+            caseId,
+            budgetId,
+            requesterId: viewer.id,
+            route: input.route,
+            reference: await nextPurchaseReference(tx, viewer.authorityId),
+            ...(detailColumns(input) as object),
           },
         });
-        await tx.purchaseStatusChange.create({ data: { authorityId: viewer.authorityId, purchaseRequestId: request.id, toStatus: "DRAFT", actorId: viewer.id } });
+        await tx.purchaseStatusChange.create({
+          data: {
+            authorityId: viewer.authorityId,
+            purchaseRequestId: request.id,
+            toStatus: "DRAFT",
+            actorId: viewer.id,
+          },
+        });
         const total = input.items ? await replaceItems(tx, context.ability, request, input.items) : 0;
         await recordAudit(tx, viewer, {
-          action: "purchase.create", entityType: "PurchaseRequest", entityId: request.id, caseId,
+          action: "purchase.create",
+          entityType: "PurchaseRequest",
+          entityId: request.id,
+          caseId,
           summary: `Started request ${request.reference} for ${formatPence(total as Pence)}`,
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id: request.id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id: request.id } });
       });
     },
   }),
@@ -60,20 +80,31 @@ builder.mutationField("updatePurchaseRequest", (t) =>
       const id = idOfType(globalId, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
         const request = await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
-        if (request.status !== "DRAFT" && request.status !== "RETURNED") throw new WrongStatusError("changed", request.status);
-        if (request.requesterId !== viewer.id) throw new DomainError("NOT_REQUESTER", "Only the person who raised the request can change it.");
+        if (request.status !== "DRAFT" && request.status !== "RETURNED")
+          throw new WrongStatusError("changed", request.status);
+        if (request.requesterId !== viewer.id)
+          throw new DomainError("NOT_REQUESTER", "Only the person who raised the request can change it.");
         const budgetId = input.budgetId ? idOfType(input.budgetId, "Budget", "input.budgetId") : undefined;
-        if (budgetId) await findAccessible(tx, context.ability, "budget", budgetId, "read", "The budget", "input.budgetId");
+        if (budgetId)
+          await findAccessible(tx, context.ability, "budget", budgetId, "read", "The budget", "input.budgetId");
         await tx.purchaseRequest.update({
           where: { id },
-          data: { ...detailColumns(input), ...(budgetId ? { budgetId } : {}), ...(input.route ? { route: input.route } : {}) },
+          data: {
+            ...detailColumns(input),
+            ...(budgetId ? { budgetId } : {}),
+            ...(input.route ? { route: input.route } : {}),
+          },
         });
         if (input.items) await replaceItems(tx, context.ability, request, input.items);
         await recordAudit(tx, viewer, {
-          action: "purchase.update", entityType: "PurchaseRequest", entityId: id, caseId: request.caseId,
-          summary: `Changed request ${request.reference}`, before: request,
+          action: "purchase.update",
+          entityType: "PurchaseRequest",
+          entityId: id,
+          caseId: request.caseId,
+          summary: `Changed request ${request.reference}`,
+          before: request,
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -93,7 +124,7 @@ builder.mutationField("submitPurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
         await submitPurchase(tx, viewer, context.schemes, id);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),
@@ -104,14 +135,17 @@ builder.mutationField("withdrawPurchaseRequest", (t) =>
     type: "PurchaseRequest",
     description: "Withdraws a request before it is fulfilled. An approved request's money goes back to the budget.",
     errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), reason: t.arg.string({ validate: z.string().trim().min(1, "Say why the request is withdrawn") }) },
+    args: {
+      id: t.arg.globalID(),
+      reason: t.arg.string({ validate: z.string().trim().min(1, "Say why the request is withdrawn") }),
+    },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
         await withdrawPurchase(tx, viewer, id, args.reason);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
       });
     },
   }),

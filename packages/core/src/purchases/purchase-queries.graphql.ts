@@ -1,6 +1,6 @@
+import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { awaitingDecisionBy } from "./awaiting-decision-filter.ts";
 import { PurchaseStatusEnum } from "./purchase-enums.graphql.ts";
 
@@ -16,19 +16,38 @@ builder.queryField("purchaseRequests", (t) =>
       status: t.arg({ type: [PurchaseStatusEnum], required: false }),
       caseId: t.arg.globalID({ required: false }),
       budgetId: t.arg.globalID({ required: false }),
-      awaitingMyDecision: t.arg.boolean({ required: false, description: "Only requests whose current step you may decide." }),
-      receiptsOverdue: t.arg.boolean({ required: false, description: "Cash issued whose receipts are past their due date." }),
+      awaitingMyDecision: t.arg.boolean({
+        required: false,
+        description: "Only requests whose current step you may decide.",
+      }),
+      receiptsOverdue: t.arg.boolean({
+        required: false,
+        description: "Cash issued whose receipts are past their due date.",
+      }),
       reviewOverdue: t.arg.boolean({ required: false, description: "Requests whose outcome review is past due." }),
     },
     resolve: (query, _root, args, context) => {
       const filters: Prisma.PurchaseRequestWhereInput[] = [accessibleBy(context.ability).ofType("PurchaseRequest")];
       if (args.status?.length) filters.push({ status: { in: args.status } });
-      if (args.caseId) filters.push({ caseId: args.caseId.typename === "Case" ? args.caseId.id : undefined, id: args.caseId.typename === "Case" ? undefined : { in: [] } });
-      if (args.budgetId) filters.push({ budgetId: args.budgetId.typename === "Budget" ? args.budgetId.id : undefined, id: args.budgetId.typename === "Budget" ? undefined : { in: [] } });
+      if (args.caseId)
+        filters.push({
+          caseId: args.caseId.typename === "Case" ? args.caseId.id : undefined,
+          id: args.caseId.typename === "Case" ? undefined : { in: [] },
+        });
+      if (args.budgetId)
+        filters.push({
+          budgetId: args.budgetId.typename === "Budget" ? args.budgetId.id : undefined,
+          id: args.budgetId.typename === "Budget" ? undefined : { in: [] },
+        });
       if (args.awaitingMyDecision && context.viewer) filters.push(awaitingDecisionBy(context.viewer));
       if (args.receiptsOverdue) filters.push({ route: "CASH", status: "FULFILLED", receiptsDueOn: { lt: today() } });
-      if (args.reviewOverdue) filters.push({ status: { in: ["APPROVED", "FULFILLED", "RECONCILED"] }, reviewDueOn: { lt: today() } });
-      return context.db.purchaseRequest.findMany({ ...query, where: { AND: filters }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+      if (args.reviewOverdue)
+        filters.push({ status: { in: ["APPROVED", "FULFILLED", "RECONCILED"] }, reviewDueOn: { lt: today() } });
+      return context.db.purchaseRequest.findMany({
+        ...query,
+        where: { AND: filters },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      });
     },
   }),
 );

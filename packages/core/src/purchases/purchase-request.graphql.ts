@@ -41,8 +41,14 @@ builder.prismaObject("Decision", {
     note: t.exposeString("note"),
     role: t.expose("role", { type: RoleEnum }),
     decider: t.relation("decider"),
-    onBehalfOf: t.relation("onBehalfOf", { nullable: true, description: "Set when the decider was covering for a colleague." }),
-    rulesVersion: t.exposeString("rulesVersion", { nullable: true, description: "The version of the scheme's rules it was made under." }),
+    onBehalfOf: t.relation("onBehalfOf", {
+      nullable: true,
+      description: "Set when the decider was covering for a colleague.",
+    }),
+    rulesVersion: t.exposeString("rulesVersion", {
+      nullable: true,
+      description: "The version of the scheme's rules it was made under.",
+    }),
     decidedAt: t.expose("decidedAt", { type: "DateTime" }),
   }),
 });

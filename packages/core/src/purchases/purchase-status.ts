@@ -37,7 +37,9 @@ export class WrongStatusError extends DomainError {
 }
 
 /** Time stamps kept for reporting how long each stage took. */
-const stampFor: Partial<Record<PurchaseStatus, "submittedAt" | "decidedAt" | "fulfilledAt" | "reconciledAt" | "closedAt">> = {
+const stampFor: Partial<
+  Record<PurchaseStatus, "submittedAt" | "decidedAt" | "fulfilledAt" | "reconciledAt" | "closedAt">
+> = {
   AWAITING_DECISION: "submittedAt",
   APPROVED: "decidedAt",
   REJECTED: "decidedAt",
@@ -65,10 +67,24 @@ export async function moveStatus(
   const stamp = stampFor[to];
   const moved = await tx.purchaseRequest.updateMany({
     where: { id: request.id, authorityId: request.authorityId, status: request.status },
-    data: { status: to, ...(stamp ? { [stamp]: now } : {}), ...(to === "AWAITING_DECISION" ? { decidedAt: null } : {}), ...extra },
+    data: {
+      status: to,
+      ...(stamp ? { [stamp]: now } : {}),
+      ...(to === "AWAITING_DECISION" ? { decidedAt: null } : {}),
+      ...extra,
+    },
   });
-  if (moved.count !== 1) throw new DomainError("CHANGED_MEANWHILE", "Someone else changed this request just now. Reload it and try again.");
+  if (moved.count !== 1)
+    throw new DomainError("CHANGED_MEANWHILE", "Someone else changed this request just now. Reload it and try again.");
   await tx.purchaseStatusChange.create({
-    data: { authorityId: request.authorityId, purchaseRequestId: request.id, fromStatus: request.status, toStatus: to, actorId: viewer.id, note, at: now },
+    data: {
+      authorityId: request.authorityId,
+      purchaseRequestId: request.id,
+      fromStatus: request.status,
+      toStatus: to,
+      actorId: viewer.id,
+      note,
+      at: now,
+    },
   });
 }

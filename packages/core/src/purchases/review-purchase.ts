@@ -16,10 +16,15 @@ export interface ReviewInput {
 export async function reviewPurchase(tx: Transaction, viewer: Viewer, id: string, input: ReviewInput) {
   const request = await lockAndLoadRequest(tx, id);
   if (request.status !== "RECONCILED") throw new WrongStatusError("reviewed", request.status);
-  await tx.review.create({ data: { authorityId: request.authorityId, purchaseRequestId: id, recordedById: viewer.id, ...input } });
+  await tx.review.create({
+    data: { authorityId: request.authorityId, purchaseRequestId: id, recordedById: viewer.id, ...input },
+  });
   await moveStatus(tx, viewer, request, "CLOSED", "closed", "Outcome recorded");
   await recordAudit(tx, viewer, {
-    action: "purchase.review", entityType: "PurchaseRequest", entityId: id, caseId: request.caseId,
+    action: "purchase.review",
+    entityType: "PurchaseRequest",
+    entityId: id,
+    caseId: request.caseId,
     summary: `Recorded the outcome of ${request.reference}: ${input.outcomeAchieved}`,
   });
 }

@@ -50,24 +50,43 @@ export async function submitPurchase(tx: Transaction, viewer: Viewer, schemes: S
     const submitted = { ...request, status: "AWAITING_DECISION" as const };
     await tx.decision.create({
       data: {
-        authorityId: request.authorityId, purchaseRequestId: id, deciderId: viewer.id, role: "LEAD_PROFESSIONAL",
-        outcome: "APPROVED", note: chain.reason, rulesVersion: rules.rulesVersion,
+        authorityId: request.authorityId,
+        purchaseRequestId: id,
+        deciderId: viewer.id,
+        role: "LEAD_PROFESSIONAL",
+        outcome: "APPROVED",
+        note: chain.reason,
+        rulesVersion: rules.rulesVersion,
       },
     });
     await commitApproval(tx, viewer, submitted, rules, chain.reason);
-    await recordAudit(tx, viewer, { ...audit, action: "purchase.self-sign-off", summary: `Signed off ${request.reference} (${formatPence(request.total as Pence)}) at once: ${chain.reason}` });
+    await recordAudit(tx, viewer, {
+      ...audit,
+      action: "purchase.self-sign-off",
+      summary: `Signed off ${request.reference} (${formatPence(request.total as Pence)}) at once: ${chain.reason}`,
+    });
     return;
   }
 
   await tx.approvalStep.createMany({
     data: chain.steps.map((step, position) => ({
-      authorityId: request.authorityId, purchaseRequestId: id, round, position, role: step.role, areaId: step.areaId,
-      label: step.label, status: position === 0 ? "PENDING" : "WAITING",
+      authorityId: request.authorityId,
+      purchaseRequestId: id,
+      round,
+      position,
+      role: step.role,
+      areaId: step.areaId,
+      label: step.label,
+      status: position === 0 ? "PENDING" : "WAITING",
     })),
   });
   await moveStatus(tx, viewer, request, "AWAITING_DECISION", "submitted");
   const who = chain.steps.map((step) => step.label).join(", then ");
-  await recordAudit(tx, viewer, { ...audit, action: "purchase.submit", summary: `Submitted ${request.reference} (${formatPence(request.total as Pence)}) for a decision by the ${who}` });
+  await recordAudit(tx, viewer, {
+    ...audit,
+    action: "purchase.submit",
+    summary: `Submitted ${request.reference} (${formatPence(request.total as Pence)}) for a decision by the ${who}`,
+  });
 }
 
 async function lastRound(tx: Transaction, id: string): Promise<number> {

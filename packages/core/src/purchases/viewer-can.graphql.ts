@@ -1,5 +1,5 @@
-import { builder } from "../graphql/builder.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { builder } from "../graphql/builder.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
 import { type Permission, type RequestFacts, viewerCan } from "./viewer-can.ts";
 
@@ -13,11 +13,24 @@ const PermissionRef = builder.objectRef<Permission>("Permission").implement({
 
 type Permissions = ReturnType<typeof viewerCan>;
 const actions: (keyof Permissions)[] = [
-  "submit", "edit", "withdraw", "approve", "reject", "returnForChanges", "fulfil", "recordReceipt", "returnUnspent", "reconcile", "recordReview",
+  "submit",
+  "edit",
+  "withdraw",
+  "approve",
+  "reject",
+  "returnForChanges",
+  "fulfil",
+  "recordReceipt",
+  "returnUnspent",
+  "reconcile",
+  "recordReview",
 ];
 
 export const PurchaseRequestPermissions = builder.objectRef<Permissions>("PurchaseRequestPermissions").implement({
-  fields: (t) => Object.fromEntries(actions.map((action) => [action, t.field({ type: PermissionRef, resolve: (can) => can[action] })])),
+  fields: (t) =>
+    Object.fromEntries(
+      actions.map((action) => [action, t.field({ type: PermissionRef, resolve: (can) => can[action] })]),
+    ),
 });
 
 /** What `PurchaseRequest.viewerCan` needs loaded with the request. */

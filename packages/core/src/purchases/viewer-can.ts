@@ -30,7 +30,19 @@ export interface RequestFacts {
 export function viewerCan(viewer: Viewer | null, ability: AppAbility, request: RequestFacts) {
   if (!viewer) {
     const signIn = no("Sign in first.");
-    return { submit: signIn, edit: signIn, withdraw: signIn, approve: signIn, reject: signIn, returnForChanges: signIn, fulfil: signIn, recordReceipt: signIn, returnUnspent: signIn, reconcile: signIn, recordReview: signIn };
+    return {
+      submit: signIn,
+      edit: signIn,
+      withdraw: signIn,
+      approve: signIn,
+      reject: signIn,
+      returnForChanges: signIn,
+      fulfil: signIn,
+      recordReceipt: signIn,
+      returnUnspent: signIn,
+      reconcile: signIn,
+      recordReview: signIn,
+    };
   }
   const status = request.status;
   const isRequester = viewer.id === request.requesterId;
@@ -48,7 +60,9 @@ export function viewerCan(viewer: Viewer | null, ability: AppAbility, request: R
   const affordable =
     !request.currentStep?.isLast || request.total <= available
       ? yes
-      : no(`The budget has ${formatPence(available)} available, not enough for ${formatPence(request.total as Pence)}.`);
+      : no(
+          `The budget has ${formatPence(available)} available, not enough for ${formatPence(request.total as Pence)}.`,
+        );
 
   return {
     submit: and(inStatus(["DRAFT", "RETURNED"], "submitted"), requesterOnly, leadOnly),
@@ -58,8 +72,15 @@ export function viewerCan(viewer: Viewer | null, ability: AppAbility, request: R
     reject: decide,
     returnForChanges: decide,
     fulfil: and(inStatus(["APPROVED"], "fulfilled"), finance),
-    recordReceipt: and(inStatus(["FULFILLED"], "given receipts"), finance.allowed || isRequester ? yes : no("The lead professional or finance records receipts.")),
-    returnUnspent: and(inStatus(["FULFILLED"], "given returned cash"), request.route === "CASH" ? yes : no("Only cash can be returned."), finance),
+    recordReceipt: and(
+      inStatus(["FULFILLED"], "given receipts"),
+      finance.allowed || isRequester ? yes : no("The lead professional or finance records receipts."),
+    ),
+    returnUnspent: and(
+      inStatus(["FULFILLED"], "given returned cash"),
+      request.route === "CASH" ? yes : no("Only cash can be returned."),
+      finance,
+    ),
     reconcile: and(inStatus(["FULFILLED"], "reconciled"), finance),
     recordReview: and(inStatus(["RECONCILED"], "reviewed"), leadOnly),
   };

@@ -12,12 +12,22 @@ export async function withdrawPurchase(tx: Transaction, viewer: Viewer, id: stri
   await moveStatus(tx, viewer, request, "WITHDRAWN", "withdrawn", reason);
   if (request.status === "APPROVED") {
     await postToLedger(tx, viewer, {
-      budgetId: request.budgetId, kind: "RELEASE", amount: request.total as Pence, purchaseRequestId: id, note: `Withdrawn ${request.reference}`,
+      budgetId: request.budgetId,
+      kind: "RELEASE",
+      amount: request.total as Pence,
+      purchaseRequestId: id,
+      note: `Withdrawn ${request.reference}`,
     });
   }
-  await tx.approvalStep.updateMany({ where: { purchaseRequestId: id, status: { in: ["PENDING", "WAITING"] } }, data: { status: "CANCELLED" } });
+  await tx.approvalStep.updateMany({
+    where: { purchaseRequestId: id, status: { in: ["PENDING", "WAITING"] } },
+    data: { status: "CANCELLED" },
+  });
   await recordAudit(tx, viewer, {
-    action: "purchase.withdraw", entityType: "PurchaseRequest", entityId: id, caseId: request.caseId,
+    action: "purchase.withdraw",
+    entityType: "PurchaseRequest",
+    entityId: id,
+    caseId: request.caseId,
     summary: `Withdrew ${request.reference}: ${reason}`,
   });
 }

@@ -27,7 +27,9 @@ export function detailColumns(details: DraftDetails): Prisma.PurchaseRequestUnch
   return {
     ...(details.intendedOutcomes != null ? { intendedOutcomes: details.intendedOutcomes.trim() } : {}),
     ...(details.ecmOutcomes != null ? { ecmOutcomes: [...new Set(details.ecmOutcomes)] } : {}),
-    ...(details.otherFundingExplanation != null ? { otherFundingExplanation: details.otherFundingExplanation.trim() } : {}),
+    ...(details.otherFundingExplanation != null
+      ? { otherFundingExplanation: details.otherFundingExplanation.trim() }
+      : {}),
     ...(details.matchedFunding != null ? { matchedFunding: details.matchedFunding } : {}),
   };
 }
@@ -45,8 +47,14 @@ export async function replaceItems(
     const supplierId = item.supplierId ? idOfType(item.supplierId, "Supplier", field) : null;
     if (supplierId) await findAccessible(tx, ability, "supplier", supplierId, "read", "The supplier", field);
     rows.push({
-      authorityId: request.authorityId, purchaseRequestId: request.id, position, category: item.category,
-      description: item.description.trim(), supplierId, unitCost: item.unitCost, quantity: item.quantity ?? 1,
+      authorityId: request.authorityId,
+      purchaseRequestId: request.id,
+      position,
+      category: item.category,
+      description: item.description.trim(),
+      supplierId,
+      unitCost: item.unitCost,
+      quantity: item.quantity ?? 1,
     });
   }
   await tx.purchaseItem.deleteMany({ where: { purchaseRequestId: request.id } });

@@ -22,7 +22,9 @@ export interface CumulativeCap {
 export async function checkCumulativeCap(review: RequestUnderReview, rule: CumulativeCap): Promise<RuleViolation[]> {
   const childIds = review.case.children.map((child) => child.id);
   const caseFilter =
-    rule.scope === "case" ? { caseId: review.case.id } : { case: { children: { some: { childId: { in: childIds } } } } };
+    rule.scope === "case"
+      ? { caseId: review.case.id }
+      : { case: { children: { some: { childId: { in: childIds } } } } };
   const earlier = await review.tx.purchaseRequest.aggregate({
     _sum: { total: true },
     where: {

@@ -45,7 +45,14 @@ export interface RequestUnderReview {
   case: {
     id: string;
     areaId: string;
-    children: { id: string; dateOfBirth: Date; lookedAfter: boolean; disabled: boolean; eligibleForDirectPayments: boolean; householdId: string | null }[];
+    children: {
+      id: string;
+      dateOfBirth: Date;
+      lookedAfter: boolean;
+      disabled: boolean;
+      eligibleForDirectPayments: boolean;
+      householdId: string | null;
+    }[];
     assessments: { kind: string; completedOn: Date; priorityNeeds: string[]; documentId: string | null }[];
   };
   budget: { id: string; areaId: string | null; scheme: string; periodStart: Date; periodEnd: Date };

@@ -41,7 +41,9 @@ function supplierId(globalId: string): string {
   try {
     const { typename, id } = decodeGlobalID(globalId);
     if (typename === "Supplier") return id;
-  } catch {}
+  } catch {
+    // Not a global ID at all: the same answer as an id of another type.
+  }
   throw new NotFoundError("The supplier", "id");
 }
 
