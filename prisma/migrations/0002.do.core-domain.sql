@@ -363,6 +363,14 @@ CREATE FUNCTION apply_ledger_entry() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   budget_status budget_status;
 BEGIN
+  -- Lock the budget row first: concurrent postings to one budget queue here.
+  -- NO KEY UPDATE, like the UPDATE below: it does not conflict with the key-share locks that
+  -- foreign-key checks from concurrent ledger inserts hold, so they queue rather than deadlock.
+  SELECT status INTO budget_status FROM budget WHERE id = NEW.budget_id AND authority_id = NEW.authority_id FOR NO KEY UPDATE;
+  IF budget_status = 'CLOSED' AND NEW.kind IN ('ALLOCATION', 'COMMITMENT') THEN
+    RAISE EXCEPTION 'budget_closed: budget % is closed to new allocations and commitments', NEW.budget_id
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'budget_closed';
+  END IF;
   UPDATE budget SET
     allocated = allocated + CASE NEW.kind WHEN 'ALLOCATION' THEN NEW.amount ELSE 0 END,
     committed = committed + CASE NEW.kind WHEN 'COMMITMENT' THEN NEW.amount
@@ -370,12 +378,7 @@ BEGIN
                                           WHEN 'SPEND' THEN -NEW.amount ELSE 0 END,
     spent     = spent + CASE NEW.kind WHEN 'SPEND' THEN NEW.amount WHEN 'RETURN' THEN -NEW.amount ELSE 0 END,
     lapsed    = lapsed + CASE NEW.kind WHEN 'LAPSE' THEN NEW.amount ELSE 0 END
-  WHERE id = NEW.budget_id AND authority_id = NEW.authority_id
-  RETURNING status INTO budget_status;
-  IF budget_status = 'CLOSED' AND NEW.kind IN ('ALLOCATION', 'COMMITMENT') THEN
-    RAISE EXCEPTION 'budget % is closed: no new allocations or commitments', NEW.budget_id
-      USING ERRCODE = 'check_violation', CONSTRAINT = 'budget_closed';
-  END IF;
+  WHERE id = NEW.budget_id AND authority_id = NEW.authority_id;
   RETURN NEW;
 END $$;
 

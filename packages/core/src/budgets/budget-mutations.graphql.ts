@@ -130,7 +130,7 @@ builder.mutationField("closeBudgetPeriod", (t) =>
       const id = idOfType(args.budgetId, "Budget", "budgetId");
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "budget", id, "update", "The budget", "budgetId");
-        await tx.$queryRaw`SELECT 1 FROM budget WHERE id = ${id}::uuid FOR UPDATE`;
+        await tx.$queryRaw`SELECT 1 FROM budget WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
         const budget = await tx.budget.findUniqueOrThrow({ where: { id } });
         if (budget.status === "CLOSED")
           throw new DomainError("ALREADY_CLOSED", "This budget's period is already closed.");

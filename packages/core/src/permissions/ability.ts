@@ -5,8 +5,23 @@ import { approverRolesOf, hasRole, type Viewer } from "./viewer.ts";
 
 /** Every subject that belongs to one authority, fenced in by `authorityId`. */
 const tenantSubjects: SubjectName[] = [
-  "Area", "StaffUser", "RoleAssignment", "Child", "Household", "Case", "Assessment", "TeamMeeting", "UnmetNeed",
-  "Budget", "LedgerEntry", "Supplier", "Delegation", "PurchaseRequest", "Decision", "Attachment", "AuditEvent",
+  "Area",
+  "StaffUser",
+  "RoleAssignment",
+  "Child",
+  "Household",
+  "Case",
+  "Assessment",
+  "TeamMeeting",
+  "UnmetNeed",
+  "Budget",
+  "LedgerEntry",
+  "Supplier",
+  "Delegation",
+  "PurchaseRequest",
+  "Decision",
+  "Attachment",
+  "AuditEvent",
 ];
 
 /** Where a role applies: `undefined` for the whole authority, otherwise `{ in: areaIds }`. */
@@ -43,6 +58,7 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
     const areas = areasOf(viewer, "LEAD_PROFESSIONAL");
     can("create", "Case", { authorityId: own, ...(areas ? { areaId: areas } : {}) });
     can(["read", "update"], "Case", { authorityId: own, leadProfessionalId: me });
+    can(["handOver", "close"], "Case", { authorityId: own, leadProfessionalId: me });
     const myCase = { case: { is: { leadProfessionalId: me } } };
     can("read", "Child", { authorityId: own, cases: { some: myCase } });
     can(["read", "create"], ["Assessment", "TeamMeeting", "UnmetNeed"], { authorityId: own, ...myCase });
@@ -65,10 +81,18 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
     can("create", "Delegation", { authorityId: own, delegatorId: me });
   }
 
+  const ownApproverAreas = areasOf(viewer, "APPROVER");
+  if (ownApproverAreas !== null) {
+    // A co-ordinator reassigns and closes their area's cases when a lead professional leaves
+    // or is away. Only their own role counts: covering someone's approving does not pass this on.
+    can(["handOver", "close"], "Case", { authorityId: own, ...(ownApproverAreas ? { areaId: ownApproverAreas } : {}) });
+  }
+
   if (hasRole(viewer, "BUDGET_MANAGER")) {
     can(["read", "create", "update", "allocate"], "Budget", { authorityId: own });
     can("read", "LedgerEntry", { authorityId: own });
-    can("read", "PurchaseRequest", { authorityId: own });
+    // Schemes may add a budget manager's step above a threshold; the engine checks the step.
+    can(["read", "decide"], "PurchaseRequest", { authorityId: own });
   }
 
   if (hasRole(viewer, "FINANCE_OFFICER")) {
@@ -83,12 +107,17 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
   const overseerAreas = areasOf(viewer, "OVERSEER");
   if (overseerAreas !== null) {
     can("read", "Budget", { authorityId: own, ...(overseerAreas ? { areaId: overseerAreas } : {}) });
-    can("read", "PurchaseRequest", { authorityId: own, ...(overseerAreas ? { case: { is: { areaId: overseerAreas } } } : {}) });
+    can("read", "PurchaseRequest", {
+      authorityId: own,
+      ...(overseerAreas ? { case: { is: { areaId: overseerAreas } } } : {}),
+    });
   }
 
   if (hasRole(viewer, "AUTHORITY_ADMIN")) {
     can("manage", ["Area", "StaffUser", "RoleAssignment", "Supplier"], { authorityId: own });
     can("read", "AuditEvent", { authorityId: own });
+    // Admins find and reassign the cases of staff who leave; the children's records stay closed to them.
+    can(["read", "handOver", "close"], "Case", { authorityId: own });
   }
 
   if (hasRole(viewer, "PLATFORM_ADMIN")) {

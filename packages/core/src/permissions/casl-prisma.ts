@@ -2,13 +2,7 @@
 // generator writes the client into our source tree, so @casl/prisma's default entry
 // (which imports `@prisma/client`) cannot see our models. This is the wrapper its README asks for.
 import type { MongoAbility } from "@casl/ability";
-import {
-  accessibleBy,
-  createPrismaAbility,
-  type Model,
-  type PrismaQueryOf,
-  type Subjects,
-} from "@casl/prisma/runtime";
+import { accessibleBy, createPrismaAbility, type Model, type PrismaQueryOf, type Subjects } from "@casl/prisma/runtime";
 import type * as Models from "../generated/prisma/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 
@@ -42,9 +36,20 @@ export type AppSubjects =
 
 /**
  * `decide` is approving, rejecting or returning a purchase request; `fulfil` is placing the
- * order or issuing cash; `allocate` is putting money into a budget.
+ * order or issuing cash; `allocate` is putting money into a budget; `handOver` is giving a case
+ * to another lead professional and `close` is closing it.
  */
-export type Action = "manage" | "read" | "create" | "update" | "delete" | "decide" | "fulfil" | "allocate";
+export type Action =
+  | "manage"
+  | "read"
+  | "create"
+  | "update"
+  | "delete"
+  | "decide"
+  | "fulfil"
+  | "allocate"
+  | "handOver"
+  | "close";
 
 export type AppAbility = MongoAbility<[Action, AppSubjects], PrismaQuery>;
 

@@ -9,7 +9,7 @@ import type { RequestUnderReview } from "../schemes/scheme-rules.ts";
  * two submissions or decisions on the same request queue rather than interleave.
  */
 export async function lockAndLoadRequest(tx: Transaction, id: string) {
-  await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
   return tx.purchaseRequest.findUniqueOrThrow({
     where: { id },
     include: {

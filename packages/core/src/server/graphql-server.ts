@@ -9,6 +9,7 @@ import { buildSchema } from "../graphql/schema.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
 import { StaticSchemeRegistry } from "../schemes/core-scheme.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
+import { maskUnexpectedErrors } from "./error-masking.ts";
 import { viewerFromSessionToken } from "./viewer-from-request.ts";
 
 export interface GraphQLServerOptions {
@@ -40,7 +41,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     graphqlEndpoint: "/graphql",
     graphiql: options.development,
     landingPage: false,
-    maskedErrors: { isDev: options.development },
+    maskedErrors: { isDev: options.development, maskError: maskUnexpectedErrors },
     plugins: [setCookiesPlugin, uploadSizeGuard],
     context: async ({ request }): Promise<GraphQLContext> => {
       const sessionToken = sessionTokenFrom(request);
