@@ -38,6 +38,18 @@ export const demoBorough: DemoAuthority = {
       roles: [{ role: "APPROVER", area: "Northgate" }],
     },
     {
+      email: "approver-riverside@kingsbridge.example",
+      name: "Nia Fairweather",
+      jobTitle: "Locality co-ordinator",
+      roles: [{ role: "APPROVER", area: "Riverside" }],
+    },
+    {
+      email: "approver-southfields@kingsbridge.example",
+      name: "Rhys Adeyemi",
+      jobTitle: "Locality co-ordinator",
+      roles: [{ role: "APPROVER", area: "Southfields" }],
+    },
+    {
       email: "budgets@kingsbridge.example",
       name: "Hannah Okafor",
       jobTitle: "Budget manager",

@@ -6,11 +6,16 @@ import type { Viewer, ViewerRole } from "../permissions/viewer.ts";
 const rolesOf = (assignments: { role: ViewerRole["role"]; areaId: string | null }[]): ViewerRole[] =>
   assignments.map((assignment) => ({ role: assignment.role, areaId: assignment.areaId as AreaId | null }));
 
+type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>["user"];
+
 export async function viewerFromSessionToken(db: Database, token: string | null): Promise<Viewer | null> {
   if (!token) return null;
   const found = await findSessionUser(db, token);
-  if (!found) return null;
-  const { user } = found;
+  return found ? viewerFromUser(found.user) : null;
+}
+
+/** The viewer a staff user row (with role assignments and today's cover) stands for. */
+export function viewerFromUser(user: SessionUser): Viewer {
   return {
     id: user.id as StaffUserId,
     authorityId: user.authorityId as AuthorityId,

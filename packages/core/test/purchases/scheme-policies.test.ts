@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Pence } from "../../src/domain/money.ts";
 import { addDays, coreScheme, StaticSchemeRegistry } from "../../src/schemes/core-scheme.ts";
 import { checkCumulativeCap } from "../../src/schemes/cumulative-cap.ts";
-import type { SchemeRules } from "../../src/schemes/scheme-rules.ts";
+import type { ApprovalStepSpec, SchemeRules } from "../../src/schemes/scheme-rules.ts";
 import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { balances, draftInput, purchaseApi } from "./support/purchase-api.ts";
@@ -19,8 +19,8 @@ const tieredScheme: SchemeRules = {
   async approvalChain({ request, case: c }) {
     if (request.total <= 10_000) return { kind: "self-sign-off", reason: "Up to £100: the lead professional signs off" };
     if (request.total > 100_000) return { kind: "refused", reason: "Over £1,000 cannot be approved under this scheme." };
-    const steps = [{ role: "APPROVER" as const, areaId: c.areaId, label: "Area co-ordinator" }];
-    if (request.total > 50_000) steps.push({ role: "BUDGET_MANAGER" as const, areaId: null as never, label: "Budget manager" });
+    const steps: ApprovalStepSpec[] = [{ role: "APPROVER", areaId: c.areaId, label: "Area co-ordinator" }];
+    if (request.total > 50_000) steps.push({ role: "BUDGET_MANAGER", areaId: null, label: "Budget manager" });
     return { kind: "steps", steps };
   },
   checkSubmission: (review) => checkCumulativeCap(review, { cap: 60_000 as Pence, scope: "case", since: new Date("2026-01-01"), describe: "per case" }),
