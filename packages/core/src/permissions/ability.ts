@@ -63,7 +63,8 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
     can("read", "Child", { authorityId: own, cases: { some: myCase } });
     can(["read", "create"], ["Assessment", "TeamMeeting", "UnmetNeed"], { authorityId: own, ...myCase });
     can(["read", "create", "update"], "PurchaseRequest", { authorityId: own, ...myCase });
-    can("read", "Budget", { authorityId: own, ...(areas ? { OR: [{ areaId: areas }, { areaId: null }] } : {}) });
+    // Balances are not confidential within an authority, and a case may draw on any area's fund.
+    can("read", "Budget", { authorityId: own });
     can(["read", "create"], "Attachment", { authorityId: own, uploadedById: me });
   }
 
