@@ -13,9 +13,14 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
+// Spawned directly rather than through `npm run`, which does not pass signals on.
 const children = [
-  spawn("npm", ["run", "start", "--silent", "-w", "@pathfinder/core"], { stdio: "inherit", env }),
-  spawn("npm", ["run", "dev", "--silent", "-w", "@pathfinder/web"], { stdio: "inherit", env }),
+  spawn(process.execPath, ["../../node_modules/tsx/dist/cli.mjs", "src/main.ts"], {
+    cwd: "packages/core",
+    stdio: "inherit",
+    env,
+  }),
+  spawn(process.execPath, ["scripts/next.mjs", "dev"], { cwd: "packages/web", stdio: "inherit", env }),
 ];
 console.log(`[pathfinder] API and GraphiQL: http://localhost:${apiPort}/graphql   Portal: http://localhost:${webPort}`);
 
