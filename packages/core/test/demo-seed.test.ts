@@ -13,8 +13,19 @@ describe("the demo data", () => {
   it("seeds once, with requests at every stage of the lifecycle and budgets whose ledgers balance", async () => {
     expect(await seedDemoData(database.db)).toBe(true);
     expect(await seedDemoData(database.db)).toBe(false);
-    const statuses = (await database.db.purchaseRequest.groupBy({ by: ["status"], _count: true })).map((g) => g.status).sort();
-    expect(statuses).toEqual(["APPROVED", "AWAITING_DECISION", "CLOSED", "DRAFT", "FULFILLED", "REJECTED", "RETURNED", "WITHDRAWN"]);
+    const statuses = (await database.db.purchaseRequest.groupBy({ by: ["status"], _count: true }))
+      .map((g) => g.status)
+      .sort();
+    expect(statuses).toEqual([
+      "APPROVED",
+      "AWAITING_DECISION",
+      "CLOSED",
+      "DRAFT",
+      "FULFILLED",
+      "REJECTED",
+      "RETURNED",
+      "WITHDRAWN",
+    ]);
     for (const budget of await database.db.budget.findMany()) {
       const { fromLedger, onBudget } = await ledgerAgreesWithBudget(database.db, budget.id);
       expect(onBudget).toEqual(fromLedger);

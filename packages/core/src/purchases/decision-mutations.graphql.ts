@@ -48,12 +48,10 @@ const CoverInput = builder.inputType("CoverInput", {
     endsOn: t.field({ type: "Date" }),
     reason: t.string({ validate: z.string().trim().min(1, "Say why (leave, sickness…)") }),
   }),
-  validate: z
-    .looseObject({ startsOn: z.date(), endsOn: z.date() })
-    .refine((input) => input.endsOn >= input.startsOn, {
-      message: "Cover must end on or after the day it starts",
-      path: ["endsOn"],
-    }),
+  validate: z.looseObject({ startsOn: z.date(), endsOn: z.date() }).refine((input) => input.endsOn >= input.startsOn, {
+    message: "Cover must end on or after the day it starts",
+    path: ["endsOn"],
+  }),
 });
 
 builder.prismaObject("Delegation", {

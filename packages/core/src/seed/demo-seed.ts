@@ -1,4 +1,7 @@
+import { seedDemoCases } from "../cases/demo-cases.ts";
 import type { Database } from "../db/prisma-client.ts";
+import { seedDemoPurchases } from "../purchases/demo-purchases.ts";
+import { StaticSchemeRegistry } from "../schemes/core-scheme.ts";
 import { seedDemoSuppliers } from "../suppliers/demo-suppliers.ts";
 import { demoBorough, seedAuthority } from "./demo-people.ts";
 
@@ -6,7 +9,9 @@ import { demoBorough, seedAuthority } from "./demo-people.ts";
 export async function seedDemoData(db: Database): Promise<boolean> {
   if ((await db.authority.count()) > 0) return false;
   const borough = await seedAuthority(db, demoBorough);
+  await seedDemoCases(db, borough);
   await seedDemoSuppliers(db, borough.authorityId);
+  await seedDemoPurchases(db, borough.authorityId, new StaticSchemeRegistry(), "kingsbridge.example");
   return true;
 }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApi } from "../support/api-client.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { ledgerAgreesWithBudget } from "../purchases/support/ledger-check.ts";
 import { balances, draftInput, purchaseApi } from "../purchases/support/purchase-api.ts";
 import { globalId, PASSWORD, type PurchaseWorld, seedPurchaseWorld } from "../purchases/support/purchase-world.ts";
+import { createTestApi } from "../support/api-client.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 let database: TestDatabase;
 let world: PurchaseWorld;
@@ -14,7 +14,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   world = await seedPurchaseWorld(database.db);
   api = createTestApi(database.db);
-  for (const who of ["lp", "approver", "budgets", "finance"]) token[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
+  for (const who of ["lp", "approver", "budgets", "finance"])
+    token[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
 });
 afterAll(() => database.drop());
 
@@ -22,29 +23,54 @@ const BUDGET_RESULT = `__typename ... on Error { code message } ... on Validatio
   ... on MutationCreateBudgetSuccess { data { id name status area { name } available { pence formatted } } }`;
 
 async function createBudget(who: string, input: Record<string, unknown>) {
-  const result = await api.graphql(`mutation ($input: CreateBudgetInput!) { createBudget(input: $input) { ${BUDGET_RESULT} } }`, { input }, token[who]);
+  const result = await api.graphql(
+    `mutation ($input: CreateBudgetInput!) { createBudget(input: $input) { ${BUDGET_RESULT} } }`,
+    { input },
+    token[who],
+  );
   return result.data?.createBudget;
 }
 
 describe("budgets", () => {
   it("a budget manager creates a budget with an initial allocation, and the ledger shows it", async () => {
     const created = await createBudget("budgets", {
-      name: "South fund", areaId: globalId("Area", world.areas.get("South") as string), periodStart: "2026-04-01", periodEnd: "2027-03-31", initialAllocation: 1_500_000,
+      name: "South fund",
+      areaId: globalId("Area", world.areas.get("South") as string),
+      periodStart: "2026-04-01",
+      periodEnd: "2027-03-31",
+      initialAllocation: 1_500_000,
     });
-    expect(created.data).toMatchObject({ name: "South fund", status: "OPEN", area: { name: "South" }, available: { pence: 1_500_000, formatted: "£15,000.00" } });
-    const ledger = await api.graphql(`query ($id: ID!) { node(id: $id) { ... on Budget { ledgerEntries(first: 10) { edges { node { kind amount { pence } note } } } } } }`, { id: created.data.id }, token.budgets);
-    expect(ledger.data?.node.ledgerEntries.edges).toEqual([{ node: { kind: "ALLOCATION", amount: { pence: 1_500_000 }, note: "Initial allocation" } }]);
-  });
-
-  it("only a budget manager may create one, and a period must end after it starts", async () => {
-    expect(await createBudget("lp", { name: "Mine", periodStart: "2026-04-01", periodEnd: "2027-03-31" })).toMatchObject({ code: "NOT_AUTHORISED" });
-    expect((await createBudget("budgets", { name: "Backwards", periodStart: "2027-04-01", periodEnd: "2026-03-31" })).issues).toEqual([
-      { path: "input.periodEnd", message: "The period must end on or after its start" },
+    expect(created.data).toMatchObject({
+      name: "South fund",
+      status: "OPEN",
+      area: { name: "South" },
+      available: { pence: 1_500_000, formatted: "£15,000.00" },
+    });
+    const ledger = await api.graphql(
+      `query ($id: ID!) { node(id: $id) { ... on Budget { ledgerEntries(first: 10) { edges { node { kind amount { pence } note } } } } } }`,
+      { id: created.data.id },
+      token.budgets,
+    );
+    expect(ledger.data?.node.ledgerEntries.edges).toEqual([
+      { node: { kind: "ALLOCATION", amount: { pence: 1_500_000 }, note: "Initial allocation" } },
     ]);
   });
 
+  it("only a budget manager may create one, and a period must end after it starts", async () => {
+    expect(
+      await createBudget("lp", { name: "Mine", periodStart: "2026-04-01", periodEnd: "2027-03-31" }),
+    ).toMatchObject({ code: "NOT_AUTHORISED" });
+    expect(
+      (await createBudget("budgets", { name: "Backwards", periodStart: "2027-04-01", periodEnd: "2026-03-31" })).issues,
+    ).toEqual([{ path: "input.periodEnd", message: "The period must end on or after its start" }]);
+  });
+
   it("a lead professional sees balances but not the ledger", async () => {
-    const result = await api.graphql(`query ($id: ID!) { node(id: $id) { ... on Budget { available { pence } ledgerEntries(first: 5) { edges { node { kind } } } } } }`, { id: globalId("Budget", world.budgetId) }, token.lp);
+    const result = await api.graphql(
+      `query ($id: ID!) { node(id: $id) { ... on Budget { available { pence } ledgerEntries(first: 5) { edges { node { kind } } } } } }`,
+      { id: globalId("Budget", world.budgetId) },
+      token.lp,
+    );
     expect(result.data?.node.available.pence).toBe(100_000);
     expect(result.data?.node.ledgerEntries.edges).toEqual([]);
   });
@@ -56,10 +82,12 @@ describe("budgets", () => {
 
   it("no statement can take a budget below zero, whatever code path writes it", async () => {
     await expect(
-      database.db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${world.authorityId}::uuid, ${world.budgetId}::uuid, 'COMMITMENT', 100001)`,
+      database.db
+        .$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${world.authorityId}::uuid, ${world.budgetId}::uuid, 'COMMITMENT', 100001)`,
     ).rejects.toThrow(/budget_available_not_negative/);
     await expect(
-      database.db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${world.authorityId}::uuid, ${world.budgetId}::uuid, 'SPEND', 1)`,
+      database.db
+        .$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${world.authorityId}::uuid, ${world.budgetId}::uuid, 'SPEND', 1)`,
     ).rejects.toThrow(/committed/);
   });
 
@@ -77,13 +105,29 @@ describe("budgets", () => {
       token.budgets,
     );
     expect(closed.data?.closeBudgetPeriod.data.status).toBe("CLOSED");
-    expect(await balances(api, token.budgets as string, world.budgetId)).toEqual({ allocated: 100_000, committed: 30_000, spent: 0, lapsed: 70_000, available: 0 });
+    expect(await balances(api, token.budgets as string, world.budgetId)).toEqual({
+      allocated: 100_000,
+      committed: 30_000,
+      spent: 0,
+      lapsed: 70_000,
+      available: 0,
+    });
 
-    expect(await purchases.decide(token.approver as string, waiting.id, "APPROVE")).toMatchObject({ code: "BUDGET_CLOSED" });
+    expect(await purchases.decide(token.approver as string, waiting.id, "APPROVE")).toMatchObject({
+      code: "BUDGET_CLOSED",
+    });
     await purchases.fulfil(token.finance as string, draft.id, { cashIssued: 30_000, cashSignedForBy: "Lena Price" });
-    expect(await balances(api, token.budgets as string, world.budgetId)).toMatchObject({ committed: 0, spent: 30_000, available: 0 });
+    expect(await balances(api, token.budgets as string, world.budgetId)).toMatchObject({
+      committed: 0,
+      spent: 30_000,
+      available: 0,
+    });
 
-    const again = await api.graphql(`mutation ($id: ID!) { closeBudgetPeriod(budgetId: $id) { __typename ... on Error { code } } }`, { id: globalId("Budget", world.budgetId) }, token.budgets);
+    const again = await api.graphql(
+      `mutation ($id: ID!) { closeBudgetPeriod(budgetId: $id) { __typename ... on Error { code } } }`,
+      { id: globalId("Budget", world.budgetId) },
+      token.budgets,
+    );
     expect(again.data?.closeBudgetPeriod).toEqual({ __typename: "DomainError", code: "ALREADY_CLOSED" });
     const { fromLedger, onBudget } = await ledgerAgreesWithBudget(database.db, world.budgetId);
     expect(onBudget).toEqual(fromLedger);

@@ -16,13 +16,17 @@ beforeAll(async () => {
   await seedPurchaseWorld(database.db, "beta");
   api = createTestApi(database.db);
   purchases = purchaseApi(api);
-  for (const who of ["lp", "lp2", "approver", "approver-south", "dual", "finance"]) token[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
+  for (const who of ["lp", "lp2", "approver", "approver-south", "dual", "finance"])
+    token[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
   token.betaApprover = await api.signIn("approver@beta.test", PASSWORD);
 });
 afterAll(() => database.drop());
 
 async function submitted(who = "lp", caseId = world.caseId) {
-  const draft = await purchases.create(token[who] as string, draftInput(world, [{ unitCost: 2_400 }], { caseId: globalId("Case", caseId) }));
+  const draft = await purchases.create(
+    token[who] as string,
+    draftInput(world, [{ unitCost: 2_400 }], { caseId: globalId("Case", caseId) }),
+  );
   const result = await purchases.submit(token[who] as string, draft.id);
   expect(result.status).toBe("AWAITING_DECISION");
   return draft.id as string;
@@ -30,7 +34,8 @@ async function submitted(who = "lp", caseId = world.caseId) {
 
 const VIEWER_CAN = `query ($id: ID!) { node(id: $id) { ... on PurchaseRequest { viewerCan {
   approve { allowed reason } submit { allowed reason } withdraw { allowed reason } fulfil { allowed reason } } } } }`;
-const viewerCan = async (who: string, id: string) => (await api.graphql(VIEWER_CAN, { id }, token[who])).data?.node?.viewerCan;
+const viewerCan = async (who: string, id: string) =>
+  (await api.graphql(VIEWER_CAN, { id }, token[who])).data?.node?.viewerCan;
 
 describe("who may decide", () => {
   it("nobody decides on a request they raised, even when they hold the approver role", async () => {
@@ -39,7 +44,10 @@ describe("who may decide", () => {
       code: "NOT_AUTHORISED",
       message: "You raised this request: someone else must decide it.",
     });
-    expect((await viewerCan("dual", id)).approve).toEqual({ allowed: false, reason: "You raised this request: someone else must decide it." });
+    expect((await viewerCan("dual", id)).approve).toEqual({
+      allowed: false,
+      reason: "You raised this request: someone else must decide it.",
+    });
     expect((await purchases.decide(token.approver as string, id, "APPROVE")).status).toBe("APPROVED");
   });
 
@@ -49,21 +57,28 @@ describe("who may decide", () => {
     expect(result).toMatchObject({ code: "NOT_FOUND" });
     const dualCan = await viewerCan("dual", id);
     expect(dualCan.approve).toEqual({ allowed: true, reason: null });
-    expect((await viewerCan("lp2", id))).toBeUndefined();
+    expect(await viewerCan("lp2", id)).toBeUndefined();
   });
 
   it("an approver of another authority cannot see or decide the request", async () => {
     const id = await submitted();
     expect(await purchases.decide(token.betaApprover as string, id, "APPROVE")).toMatchObject({ code: "NOT_FOUND" });
-    expect((await api.graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, token.betaApprover)).data?.node).toBeNull();
+    expect(
+      (await api.graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id }, token.betaApprover)).data?.node,
+    ).toBeNull();
   });
 
   it("the queue awaiting my decision holds my area's requests, not my own nor other areas'", async () => {
     const mine = await submitted();
     const ownByDual = await submitted("dual", world.dualCaseId);
     const queue = async (who: string) =>
-      (await api.graphql(`{ purchaseRequests(first: 100, awaitingMyDecision: true) { edges { node { id } } } }`, {}, token[who])).data
-        ?.purchaseRequests.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      (
+        await api.graphql(
+          `{ purchaseRequests(first: 100, awaitingMyDecision: true) { edges { node { id } } } }`,
+          {},
+          token[who],
+        )
+      ).data?.purchaseRequests.edges.map((edge: { node: { id: string } }) => edge.node.id);
     expect(await queue("approver")).toEqual(expect.arrayContaining([mine, ownByDual]));
     const dualQueue = await queue("dual");
     expect(dualQueue).toContain(mine);
@@ -80,9 +95,15 @@ describe("who may decide", () => {
       allowed: false,
       reason: "This needs the Approver for North, and you are not one (nor covering for one).",
     });
-    expect(lpCan.submit).toEqual({ allowed: false, reason: "The request is awaiting a decision, so it cannot be submitted." });
+    expect(lpCan.submit).toEqual({
+      allowed: false,
+      reason: "The request is awaiting a decision, so it cannot be submitted.",
+    });
     expect(lpCan.withdraw).toEqual({ allowed: true, reason: null });
-    expect((await viewerCan("finance", id)).fulfil).toEqual({ allowed: false, reason: "The request is awaiting a decision, so it cannot be fulfilled." });
+    expect((await viewerCan("finance", id)).fulfil).toEqual({
+      allowed: false,
+      reason: "The request is awaiting a decision, so it cannot be fulfilled.",
+    });
   });
 });
 
@@ -93,7 +114,14 @@ describe("cover during leave", () => {
   it("a colleague covering decides in the approver's place, and the decision records both names", async () => {
     const arranged = await api.graphql(
       ARRANGE,
-      { input: { delegateId: globalId("StaffUser", world.staff("approver-south")), startsOn: day(-1), endsOn: day(5), reason: "Annual leave" } },
+      {
+        input: {
+          delegateId: globalId("StaffUser", world.staff("approver-south")),
+          startsOn: day(-1),
+          endsOn: day(5),
+          reason: "Annual leave",
+        },
+      },
       token.approver,
     );
     expect(arranged.data?.arrangeCover.__typename).toBe("MutationArrangeCoverSuccess");
@@ -108,7 +136,14 @@ describe("cover during leave", () => {
     await database.db.delegation.deleteMany();
     await api.graphql(
       ARRANGE,
-      { input: { delegateId: globalId("StaffUser", world.staff("lp2")), startsOn: day(-10), endsOn: day(-2), reason: "Sickness" } },
+      {
+        input: {
+          delegateId: globalId("StaffUser", world.staff("lp2")),
+          startsOn: day(-10),
+          endsOn: day(-2),
+          reason: "Sickness",
+        },
+      },
       token.approver,
     );
     const lp2 = await api.signIn("lp2@alpha.test", PASSWORD);
@@ -119,24 +154,44 @@ describe("cover during leave", () => {
   it("cover that ends before it starts is refused", async () => {
     const result = await api.graphql(
       `mutation ($input: CoverInput!) { arrangeCover(input: $input) { __typename ... on ValidationError { issues { path message } } } }`,
-      { input: { delegateId: globalId("StaffUser", world.staff("lp2")), startsOn: day(3), endsOn: day(1), reason: "Leave" } },
+      {
+        input: {
+          delegateId: globalId("StaffUser", world.staff("lp2")),
+          startsOn: day(3),
+          endsOn: day(1),
+          reason: "Leave",
+        },
+      },
       token.approver,
     );
-    expect(result.data?.arrangeCover.issues).toEqual([{ path: "input.endsOn", message: "Cover must end on or after the day it starts" }]);
+    expect(result.data?.arrangeCover.issues).toEqual([
+      { path: "input.endsOn", message: "Cover must end on or after the day it starts" },
+    ]);
   });
 });
 
 describe("submitting a request that breaks rules", () => {
   it("lists every reason at once and writes nothing", async () => {
     const bare = await database.db.case.create({
-      data: { authorityId: world.authorityId, areaId: world.areas.get("North") as string, leadProfessionalId: world.staff("lp"), reference: "ALPHA-BARE" },
+      data: {
+        authorityId: world.authorityId,
+        areaId: world.areas.get("North") as string,
+        leadProfessionalId: world.staff("lp"),
+        reference: "ALPHA-BARE",
+      },
     });
     const draft = await purchases.create(
       token.lp as string,
-      draftInput(world, [{ unitCost: 150_000 }], { caseId: globalId("Case", bare.id), otherFundingExplanation: "", intendedOutcomes: "  " }),
+      draftInput(world, [{ unitCost: 150_000 }], {
+        caseId: globalId("Case", bare.id),
+        otherFundingExplanation: "",
+        intendedOutcomes: "  ",
+      }),
     );
     const counts = async () => ({
-      steps: await database.db.approvalStep.count({ where: { purchaseRequestId: Buffer.from(draft.id, "base64").toString().split(":")[1] } }),
+      steps: await database.db.approvalStep.count({
+        where: { purchaseRequestId: Buffer.from(draft.id, "base64").toString().split(":")[1] },
+      }),
       ledger: await database.db.ledgerEntry.count(),
       audit: await database.db.auditEvent.count(),
     });
@@ -144,7 +199,10 @@ describe("submitting a request that breaks rules", () => {
     const result = await purchases.submit(token.lp as string, draft.id);
     expect(result.__typename).toBe("RulesBrokenError");
     expect(result.violations.map((violation: { code: string }) => violation.code)).toEqual([
-      "NO_ASSESSMENT", "NO_INTENDED_OUTCOMES", "NO_OTHER_FUNDING_EXPLANATION", "OVER_BUDGET",
+      "NO_ASSESSMENT",
+      "NO_INTENDED_OUTCOMES",
+      "NO_OTHER_FUNDING_EXPLANATION",
+      "OVER_BUDGET",
     ]);
     const budget = await database.db.budget.findUniqueOrThrow({ where: { id: world.budgetId } });
     const available = budget.allocated - budget.committed - budget.spent - budget.lapsed;
@@ -154,7 +212,11 @@ describe("submitting a request that breaks rules", () => {
       message: `The request is for £1,500.00 but the budget has £${(available / 100).toFixed(2)} available.`,
     });
     expect(await counts()).toEqual(before);
-    const reloaded = await api.graphql(`query ($id: ID!) { node(id: $id) { ... on PurchaseRequest { status } } }`, { id: draft.id }, token.lp);
+    const reloaded = await api.graphql(
+      `query ($id: ID!) { node(id: $id) { ... on PurchaseRequest { status } } }`,
+      { id: draft.id },
+      token.lp,
+    );
     expect(reloaded.data?.node.status).toBe("DRAFT");
   });
 
@@ -174,7 +236,9 @@ describe("submitting a request that breaks rules", () => {
   it("a closed case takes no new requests", async () => {
     await database.db.case.update({ where: { id: world.caseId }, data: { status: "CLOSED" } });
     try {
-      expect(await purchases.create(token.lp as string, draftInput(world, [{ unitCost: 1_000 }]))).toMatchObject({ code: "NOT_LEAD_PROFESSIONAL" });
+      expect(await purchases.create(token.lp as string, draftInput(world, [{ unitCost: 1_000 }]))).toMatchObject({
+        code: "NOT_LEAD_PROFESSIONAL",
+      });
     } finally {
       await database.db.case.update({ where: { id: world.caseId }, data: { status: "OPEN" } });
     }

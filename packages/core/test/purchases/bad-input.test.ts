@@ -38,12 +38,16 @@ async function refused(input: Record<string, unknown>) {
 describe("bad input to a purchase request is refused with a specific error, and nothing is written", () => {
   it("negative pence", async () => {
     const result = await refused(draftInput(world, [{ unitCost: -500 }]));
-    expect(result.data?.createPurchaseRequest.issues).toEqual([{ path: "input.items.0.unitCost", message: "The amount must be more than £0.00" }]);
+    expect(result.data?.createPurchaseRequest.issues).toEqual([
+      { path: "input.items.0.unitCost", message: "The amount must be more than £0.00" },
+    ]);
   });
 
   it("fractional pence never reach the resolver", async () => {
     const result = await refused(draftInput(world, [{ unitCost: 12.5 }]));
-    expect(result.errors?.[0]?.message).toMatch(/Pence must be a whole number of pence, for example 1250 for £12.50; got 12.5/);
+    expect(result.errors?.[0]?.message).toMatch(
+      /Pence must be a whole number of pence, for example 1250 for £12.50; got 12.5/,
+    );
   });
 
   it("an amount given as text", async () => {
@@ -53,7 +57,9 @@ describe("bad input to a purchase request is refused with a specific error, and 
 
   it("no items", async () => {
     const result = await refused(draftInput(world, []));
-    expect(result.data?.createPurchaseRequest.issues).toEqual([{ path: "input.items", message: "Add at least one item" }]);
+    expect(result.data?.createPurchaseRequest.issues).toEqual([
+      { path: "input.items", message: "Add at least one item" },
+    ]);
   });
 
   it("an unknown category", async () => {
@@ -77,12 +83,20 @@ describe("bad input to a purchase request is refused with a specific error, and 
 
   it("a budget id that is not a budget's", async () => {
     const result = await refused(draftInput(world, [{ unitCost: 100 }], { budgetId: globalId("Case", world.caseId) }));
-    expect(result.data?.createPurchaseRequest).toMatchObject({ code: "NOT_FOUND", field: "input.budgetId", message: "That is not the id of a budget." });
+    expect(result.data?.createPurchaseRequest).toMatchObject({
+      code: "NOT_FOUND",
+      field: "input.budgetId",
+      message: "That is not the id of a budget.",
+    });
   });
 
   it("a supplier of another authority", async () => {
-    const betaSupplier = await database.db.supplier.findFirstOrThrow({ where: { NOT: { authorityId: world.authorityId } } });
-    const result = await refused(draftInput(world, [{ unitCost: 100, supplierId: globalId("Supplier", betaSupplier.id) }]));
+    const betaSupplier = await database.db.supplier.findFirstOrThrow({
+      where: { NOT: { authorityId: world.authorityId } },
+    });
+    const result = await refused(
+      draftInput(world, [{ unitCost: 100, supplierId: globalId("Supplier", betaSupplier.id) }]),
+    );
     expect(result.data?.createPurchaseRequest).toMatchObject({ code: "NOT_FOUND", field: "input.items.0.supplierId" });
   });
 

@@ -44,7 +44,11 @@ describe(`${REQUESTS} simultaneous final approvals against a budget that covers 
     expect(refused[0].message).toBe("The budget has £30.00 available: not enough for £100.00. Nothing was committed.");
 
     expect(await balances(api, budgets, world.budgetId)).toEqual({
-      allocated: BUDGET, committed: 25 * EACH, spent: 0, lapsed: 0, available: BUDGET - 25 * EACH,
+      allocated: BUDGET,
+      committed: 25 * EACH,
+      spent: 0,
+      lapsed: 0,
+      available: BUDGET - 25 * EACH,
     });
     const { fromLedger, onBudget } = await ledgerAgreesWithBudget(database.db, world.budgetId);
     expect(onBudget).toEqual(fromLedger);
@@ -59,10 +63,14 @@ describe(`${REQUESTS} simultaneous final approvals against a budget that covers 
   it("the same request approved twice at once is committed once", async () => {
     const purchases = purchaseApi(api);
     const lp = await api.signIn("lp@alpha.test", PASSWORD);
-    await database.db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${world.authorityId}::uuid, ${world.budgetId}::uuid, 'ALLOCATION', 50000)`;
+    await database.db
+      .$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${world.authorityId}::uuid, ${world.budgetId}::uuid, 'ALLOCATION', 50000)`;
     const draft = await purchases.create(lp, draftInput(world, [{ unitCost: 4_000 }]));
     await purchases.submit(lp, draft.id);
-    const approvers = await Promise.all([api.signIn("approver@alpha.test", PASSWORD), api.signIn("approver@alpha.test", PASSWORD)]);
+    const approvers = await Promise.all([
+      api.signIn("approver@alpha.test", PASSWORD),
+      api.signIn("approver@alpha.test", PASSWORD),
+    ]);
     const before = await database.db.ledgerEntry.count({ where: { kind: "COMMITMENT" } });
     const results = await Promise.all(approvers.map((token) => purchases.decide(token, draft.id, "APPROVE")));
     expect(results.filter((result) => result.status === "APPROVED")).toHaveLength(1);

@@ -18,29 +18,65 @@ beforeAll(async () => {
   await seedPurchaseWorld(database.db, "beta");
   api = createTestApi(database.db);
   purchases = purchaseApi(api);
-  for (const who of ["lp", "lp2", "approver", "approver-south", "finance", "budgets"]) token[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
+  for (const who of ["lp", "lp2", "approver", "approver-south", "finance", "budgets"])
+    token[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
   token.beta = await api.signIn("finance@beta.test", PASSWORD);
 
   // A cash request in North, fulfilled, and a request on a South case.
-  const draft = await purchases.create(token.lp as string, draftInput(world, [{ unitCost: 3_000, supplierId: globalId("Supplier", world.supplierId) }]));
+  const draft = await purchases.create(
+    token.lp as string,
+    draftInput(world, [{ unitCost: 3_000, supplierId: globalId("Supplier", world.supplierId) }]),
+  );
   await purchases.submit(token.lp as string, draft.id);
   await purchases.decide(token.approver as string, draft.id, "APPROVE");
   await purchases.fulfil(token.finance as string, draft.id, { cashIssued: 3_000, cashSignedForBy: "Lena Price" });
   northCashId = draft.id;
 
   const south = world.areas.get("South") as string;
-  const child = await database.db.child.create({ data: { authorityId: world.authorityId, givenName: "Sam", familyName: "Southern", dateOfBirth: new Date("2015-01-01") } });
-  const southCase = await database.db.case.create({
-    data: { authorityId: world.authorityId, areaId: south, leadProfessionalId: world.staff("lp2"), reference: "ALPHA-SOUTH", children: { create: { childId: child.id } } },
+  const child = await database.db.child.create({
+    data: {
+      authorityId: world.authorityId,
+      givenName: "Sam",
+      familyName: "Southern",
+      dateOfBirth: new Date("2015-01-01"),
+    },
   });
-  const southBudget = await database.db.budget.create({ data: { authorityId: world.authorityId, areaId: south, name: "South", periodStart: new Date("2026-04-01"), periodEnd: new Date("2027-03-31"), holderRole: "APPROVER" } });
-  const southDraft = await purchases.create(token.lp2 as string, draftInput(world, [{ unitCost: 700 }], { caseId: globalId("Case", southCase.id), budgetId: globalId("Budget", southBudget.id) }));
+  const southCase = await database.db.case.create({
+    data: {
+      authorityId: world.authorityId,
+      areaId: south,
+      leadProfessionalId: world.staff("lp2"),
+      reference: "ALPHA-SOUTH",
+      children: { create: { childId: child.id } },
+    },
+  });
+  const southBudget = await database.db.budget.create({
+    data: {
+      authorityId: world.authorityId,
+      areaId: south,
+      name: "South",
+      periodStart: new Date("2026-04-01"),
+      periodEnd: new Date("2027-03-31"),
+      holderRole: "APPROVER",
+    },
+  });
+  const southDraft = await purchases.create(
+    token.lp2 as string,
+    draftInput(world, [{ unitCost: 700 }], {
+      caseId: globalId("Case", southCase.id),
+      budgetId: globalId("Budget", southBudget.id),
+    }),
+  );
   southRequestId = southDraft.id;
 });
 afterAll(() => database.drop());
 
 const listed = async (who: string, args = "") => {
-  const result = await api.graphql(`{ purchaseRequests(first: 50${args}) { edges { node { id reference total { pence } items { supplier { name } } } } } }`, {}, token[who]);
+  const result = await api.graphql(
+    `{ purchaseRequests(first: 50${args}) { edges { node { id reference total { pence } items { supplier { name } } } } } }`,
+    {},
+    token[who],
+  );
   return result.data?.purchaseRequests.edges.map((edge: { node: { id: string } }) => edge.node) ?? [];
 };
 
@@ -61,8 +97,15 @@ describe("who sees which purchase requests", () => {
   it("finance sees every request's amounts and suppliers in its authority, but not the child's case", async () => {
     const all = await listed("finance");
     expect(all).toHaveLength(2);
-    expect(all.find((r: { id: string }) => r.id === northCashId)).toMatchObject({ total: { pence: 3_000 }, items: [{ supplier: { name: "Northgate Nursery Supplies" } }] });
-    const caseRead = await api.graphql(`query ($id: ID!) { node(id: $id) { id } }`, { id: globalId("Case", world.caseId) }, token.finance);
+    expect(all.find((r: { id: string }) => r.id === northCashId)).toMatchObject({
+      total: { pence: 3_000 },
+      items: [{ supplier: { name: "Northgate Nursery Supplies" } }],
+    });
+    const caseRead = await api.graphql(
+      `query ($id: ID!) { node(id: $id) { id } }`,
+      { id: globalId("Case", world.caseId) },
+      token.finance,
+    );
     expect(caseRead.data?.node).toBeNull();
   });
 
@@ -76,13 +119,27 @@ describe("who sees which purchase requests", () => {
 describe("cash floats", () => {
   it("receipts past their due date are listed as overdue", async () => {
     expect(await listed("finance", ", receiptsOverdue: true")).toEqual([]);
-    await database.db.purchaseRequest.updateMany({ where: { route: "CASH", status: "FULFILLED" }, data: { receiptsDueOn: new Date(Date.now() - 86_400_000) } });
-    expect((await listed("finance", ", receiptsOverdue: true")).map((r: { id: string }) => r.id)).toEqual([northCashId]);
+    await database.db.purchaseRequest.updateMany({
+      where: { route: "CASH", status: "FULFILLED" },
+      data: { receiptsDueOn: new Date(Date.now() - 86_400_000) },
+    });
+    expect((await listed("finance", ", receiptsOverdue: true")).map((r: { id: string }) => r.id)).toEqual([
+      northCashId,
+    ]);
   });
 
   it("the same receipt file cannot back two receipts", async () => {
     const attachment = await database.db.attachment.create({
-      data: { authorityId: world.authorityId, kind: "RECEIPT", filename: "till-receipt.png", contentType: "image/png", size: 10, sha256: "x", storageKey: "k", uploadedById: world.staff("lp") },
+      data: {
+        authorityId: world.authorityId,
+        kind: "RECEIPT",
+        filename: "till-receipt.png",
+        contentType: "image/png",
+        size: 10,
+        sha256: "x",
+        storageKey: "k",
+        uploadedById: world.staff("lp"),
+      },
     });
     const input = { amount: 1_000, attachmentId: globalId("Attachment", attachment.id) };
     expect((await purchases.receipt(token.lp as string, northCashId, input)).receipts).toHaveLength(1);

@@ -17,13 +17,21 @@ const tieredScheme: SchemeRules = {
   schemeId: "tiered-test",
   rulesVersion: "tiered-test-v3",
   async approvalChain({ request, case: c }) {
-    if (request.total <= 10_000) return { kind: "self-sign-off", reason: "Up to £100: the lead professional signs off" };
-    if (request.total > 100_000) return { kind: "refused", reason: "Over £1,000 cannot be approved under this scheme." };
+    if (request.total <= 10_000)
+      return { kind: "self-sign-off", reason: "Up to £100: the lead professional signs off" };
+    if (request.total > 100_000)
+      return { kind: "refused", reason: "Over £1,000 cannot be approved under this scheme." };
     const steps: ApprovalStepSpec[] = [{ role: "APPROVER", areaId: c.areaId, label: "Area co-ordinator" }];
     if (request.total > 50_000) steps.push({ role: "BUDGET_MANAGER", areaId: null, label: "Budget manager" });
     return { kind: "steps", steps };
   },
-  checkSubmission: (review) => checkCumulativeCap(review, { cap: 60_000 as Pence, scope: "case", since: new Date("2026-01-01"), describe: "per case" }),
+  checkSubmission: (review) =>
+    checkCumulativeCap(review, {
+      cap: 60_000 as Pence,
+      scope: "case",
+      since: new Date("2026-01-01"),
+      describe: "per case",
+    }),
   reviewDueOn: ({ approvedOn }) => addDays(approvedOn, 30),
 };
 
@@ -55,7 +63,14 @@ describe("a scheme's approval policy", () => {
     expect(signedOff.status).toBe("APPROVED");
     expect(signedOff.steps).toEqual([]);
     expect(signedOff.decisions).toEqual([
-      { outcome: "APPROVED", note: "Up to £100: the lead professional signs off", role: "LEAD_PROFESSIONAL", decider: { name: "Lena Price" }, onBehalfOf: null, rulesVersion: "tiered-test-v3" },
+      {
+        outcome: "APPROVED",
+        note: "Up to £100: the lead professional signs off",
+        role: "LEAD_PROFESSIONAL",
+        decider: { name: "Lena Price" },
+        onBehalfOf: null,
+        rulesVersion: "tiered-test-v3",
+      },
     ]);
     expect(signedOff.rulesVersion).toBe("tiered-test-v3");
     expect((await balances(api, token.budgets as string, world.budgetId)).committed).toBe(before.committed + 10_000);
@@ -70,17 +85,23 @@ describe("a scheme's approval policy", () => {
   it("a chain of two steps commits only on the last approval", async () => {
     // On another case, so the per-case cap below does not interfere.
     const dual = await api.signIn("dual@alpha.test", PASSWORD);
-    const draft = await purchases.create(dual, draftInput(world, [{ unitCost: 50_001 }], { caseId: globalId("Case", world.dualCaseId) }));
+    const draft = await purchases.create(
+      dual,
+      draftInput(world, [{ unitCost: 50_001 }], { caseId: globalId("Case", world.dualCaseId) }),
+    );
     const waiting = await purchases.submit(dual, draft.id);
     expect(waiting.steps.map((step: { label: string; status: string }) => [step.label, step.status])).toEqual([
-      ["Area co-ordinator", "PENDING"], ["Budget manager", "WAITING"],
+      ["Area co-ordinator", "PENDING"],
+      ["Budget manager", "WAITING"],
     ]);
     const before = await balances(api, token.budgets as string, world.budgetId);
     const first = await purchases.decide(token.approver as string, draft.id, "APPROVE");
     expect(first.status).toBe("AWAITING_DECISION");
     expect(first.currentStep).toEqual({ label: "Budget manager" });
     expect(await balances(api, token.budgets as string, world.budgetId)).toEqual(before);
-    expect(await purchases.decide(token.approver as string, draft.id, "APPROVE")).toMatchObject({ code: "NOT_AUTHORISED" });
+    expect(await purchases.decide(token.approver as string, draft.id, "APPROVE")).toMatchObject({
+      code: "NOT_AUTHORISED",
+    });
     const last = await purchases.decide(token.budgets as string, draft.id, "APPROVE");
     expect(last.status).toBe("APPROVED");
     expect(last.decisions.map((decision: { role: string }) => decision.role)).toEqual(["APPROVER", "BUDGET_MANAGER"]);
@@ -90,13 +111,20 @@ describe("a scheme's approval policy", () => {
   it("refuses what no one may approve, as a broken rule", async () => {
     const refused = await submit(100_001);
     expect(refused.__typename).toBe("RulesBrokenError");
-    expect(refused.violations).toContainEqual({ code: "NOT_APPROVABLE", field: "items", message: "Over £1,000 cannot be approved under this scheme." });
+    expect(refused.violations).toContainEqual({
+      code: "NOT_APPROVABLE",
+      field: "items",
+      message: "Over £1,000 cannot be approved under this scheme.",
+    });
   });
 });
 
 describe("a cumulative cap", () => {
   it("stops a need being split into small requests: the running total per case is capped", async () => {
-    const counted = await database.db.purchaseRequest.aggregate({ _sum: { total: true }, where: { caseId: world.caseId, status: { not: "DRAFT" } } });
+    const counted = await database.db.purchaseRequest.aggregate({
+      _sum: { total: true },
+      where: { caseId: world.caseId, status: { not: "DRAFT" } },
+    });
     const already = counted._sum.total ?? 0;
     const room = 60_000 - already;
     expect(room).toBeGreaterThan(20_000);
@@ -108,7 +136,12 @@ describe("a cumulative cap", () => {
     const over = await submit(1);
     expect(over.__typename).toBe("RulesBrokenError");
     expect(over.violations).toEqual([
-      { code: "CUMULATIVE_CAP_EXCEEDED", field: "items", message: "The limit is £600.00 per case: £600.00 is already approved or awaiting a decision, so this request can be at most £0.00." },
+      {
+        code: "CUMULATIVE_CAP_EXCEEDED",
+        field: "items",
+        message:
+          "The limit is £600.00 per case: £600.00 is already approved or awaiting a decision, so this request can be at most £0.00.",
+      },
     ]);
   });
 });

@@ -58,24 +58,39 @@ export function draftInput(world: PurchaseWorld, items: ItemSpec[], extra: Recor
     intendedOutcomes: "Mia sleeps safely in her own cot.",
     ecmOutcomes: ["BE_HEALTHY", "STAY_SAFE"],
     otherFundingExplanation: "Not covered by section 17; no charity grant available within the month.",
-    items: items.map((item) => ({ category: "DOMESTIC_EQUIPMENT", description: "Cot and mattress", quantity: 1, ...item })),
+    items: items.map((item) => ({
+      category: "DOMESTIC_EQUIPMENT",
+      description: "Cot and mattress",
+      quantity: 1,
+      ...item,
+    })),
     ...extra,
   };
 }
 
 export const purchaseApi = (api: Api) => ({
-  create: (token: string, input: Record<string, unknown>) => mutate(api, token, "createPurchaseRequest", "$input: CreatePurchaseRequestInput!", { input }),
+  create: (token: string, input: Record<string, unknown>) =>
+    mutate(api, token, "createPurchaseRequest", "$input: CreatePurchaseRequestInput!", { input }),
   update: (token: string, id: string, input: Record<string, unknown>) =>
     mutate(api, token, "updatePurchaseRequest", "$id: ID!, $input: UpdatePurchaseRequestInput!", { id, input }),
   submit: (token: string, id: string) => mutate(api, token, "submitPurchaseRequest", "$id: ID!", { id }),
   decide: (token: string, id: string, decision: string, note?: string) =>
-    mutate(api, token, "decidePurchaseRequest", "$id: ID!, $decision: DecisionChoice!, $note: String", { id, decision, note }),
-  withdraw: (token: string, id: string, reason: string) => mutate(api, token, "withdrawPurchaseRequest", "$id: ID!, $reason: String!", { id, reason }),
-  fulfil: (token: string, id: string, input: Record<string, unknown>) => mutate(api, token, "recordFulfilment", "$id: ID!, $input: FulfilmentInput!", { id, input }),
-  receipt: (token: string, id: string, input: Record<string, unknown>) => mutate(api, token, "recordReceipt", "$id: ID!, $input: ReceiptInput!", { id, input }),
-  returnUnspent: (token: string, id: string, amount: number) => mutate(api, token, "returnUnspent", "$id: ID!, $amount: Pence!", { id, amount }),
+    mutate(api, token, "decidePurchaseRequest", "$id: ID!, $decision: DecisionChoice!, $note: String", {
+      id,
+      decision,
+      note,
+    }),
+  withdraw: (token: string, id: string, reason: string) =>
+    mutate(api, token, "withdrawPurchaseRequest", "$id: ID!, $reason: String!", { id, reason }),
+  fulfil: (token: string, id: string, input: Record<string, unknown>) =>
+    mutate(api, token, "recordFulfilment", "$id: ID!, $input: FulfilmentInput!", { id, input }),
+  receipt: (token: string, id: string, input: Record<string, unknown>) =>
+    mutate(api, token, "recordReceipt", "$id: ID!, $input: ReceiptInput!", { id, input }),
+  returnUnspent: (token: string, id: string, amount: number) =>
+    mutate(api, token, "returnUnspent", "$id: ID!, $amount: Pence!", { id, amount }),
   reconcile: (token: string, id: string) => mutate(api, token, "reconcilePurchaseRequest", "$id: ID!", { id }),
-  review: (token: string, id: string, input: Record<string, unknown>) => mutate(api, token, "recordReview", "$id: ID!, $input: ReviewInput!", { id, input }),
+  review: (token: string, id: string, input: Record<string, unknown>) =>
+    mutate(api, token, "recordReview", "$id: ID!, $input: ReviewInput!", { id, input }),
 });
 
 /** The budget's balances as the API reports them, in pence. */

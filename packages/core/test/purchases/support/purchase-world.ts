@@ -12,43 +12,118 @@ const people = (code: string, name: string): DemoAuthority => ({
   code,
   areas: ["North", "South"],
   staff: [
-    { email: `lp@${code}.test`, name: "Lena Price", jobTitle: "Health visitor", roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }] },
-    { email: `lp2@${code}.test`, name: "Omar Quinn", jobTitle: "Teacher", roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }] },
-    { email: `approver@${code}.test`, name: "Ada North", jobTitle: "Co-ordinator", roles: [{ role: "APPROVER", area: "North" }] },
-    { email: `approver-south@${code}.test`, name: "Sol South", jobTitle: "Co-ordinator", roles: [{ role: "APPROVER", area: "South" }] },
+    {
+      email: `lp@${code}.test`,
+      name: "Lena Price",
+      jobTitle: "Health visitor",
+      roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }],
+    },
+    {
+      email: `lp2@${code}.test`,
+      name: "Omar Quinn",
+      jobTitle: "Teacher",
+      roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }],
+    },
+    {
+      email: `approver@${code}.test`,
+      name: "Ada North",
+      jobTitle: "Co-ordinator",
+      roles: [{ role: "APPROVER", area: "North" }],
+    },
+    {
+      email: `approver-south@${code}.test`,
+      name: "Sol South",
+      jobTitle: "Co-ordinator",
+      roles: [{ role: "APPROVER", area: "South" }],
+    },
     // Someone who both leads cases and approves in North: separation of duties bites here.
-    { email: `dual@${code}.test`, name: "Dee Dual", jobTitle: "Family worker", roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }, { role: "APPROVER", area: "North" }] },
-    { email: `budgets@${code}.test`, name: "Bea Budget", jobTitle: "Budget manager", roles: [{ role: "BUDGET_MANAGER" }] },
-    { email: `finance@${code}.test`, name: "Finn Ance", jobTitle: "Finance officer", roles: [{ role: "FINANCE_OFFICER" }] },
+    {
+      email: `dual@${code}.test`,
+      name: "Dee Dual",
+      jobTitle: "Family worker",
+      roles: [
+        { role: "LEAD_PROFESSIONAL", area: "North" },
+        { role: "APPROVER", area: "North" },
+      ],
+    },
+    {
+      email: `budgets@${code}.test`,
+      name: "Bea Budget",
+      jobTitle: "Budget manager",
+      roles: [{ role: "BUDGET_MANAGER" }],
+    },
+    {
+      email: `finance@${code}.test`,
+      name: "Finn Ance",
+      jobTitle: "Finance officer",
+      roles: [{ role: "FINANCE_OFFICER" }],
+    },
   ],
 });
 
 export async function seedPurchaseWorld(db: Database, code = "alpha", options: { allocation?: number } = {}) {
-  const seeded = await seedAuthority(db, people(code, code === "alpha" ? "Alphaton" : "Betaford"), await hashPassword(PASSWORD));
+  const seeded = await seedAuthority(
+    db,
+    people(code, code === "alpha" ? "Alphaton" : "Betaford"),
+    await hashPassword(PASSWORD),
+  );
   const authorityId = seeded.authorityId;
   const north = seeded.areas.get("North") as string;
   const staff = (who: string) => seeded.staff.get(`${who}@${code}.test`) as string;
 
   const budget = await db.budget.create({
-    data: { authorityId, areaId: north, name: "North fund 2026-27", periodStart: new Date("2026-04-01"), periodEnd: new Date("2027-03-31"), holderRole: "APPROVER" },
+    data: {
+      authorityId,
+      areaId: north,
+      name: "North fund 2026-27",
+      periodStart: new Date("2026-04-01"),
+      periodEnd: new Date("2027-03-31"),
+      holderRole: "APPROVER",
+    },
   });
   await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
     VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', ${options.allocation ?? 100_000}, 'Initial allocation')`;
 
   const openCase = async (lead: string, givenName: string) => {
-    const child = await db.child.create({ data: { authorityId, givenName, familyName: "Example", dateOfBirth: new Date("2019-06-01") } });
+    const child = await db.child.create({
+      data: { authorityId, givenName, familyName: "Example", dateOfBirth: new Date("2019-06-01") },
+    });
     const theCase = await db.case.create({
-      data: { authorityId, areaId: north, leadProfessionalId: staff(lead), reference: `${code.toUpperCase()}-${givenName}`, children: { create: { childId: child.id } } },
+      data: {
+        authorityId,
+        areaId: north,
+        leadProfessionalId: staff(lead),
+        reference: `${code.toUpperCase()}-${givenName}`,
+        children: { create: { childId: child.id } },
+      },
     });
     await db.assessment.create({
-      data: { authorityId, caseId: theCase.id, kind: "CAF", completedOn: new Date("2026-05-01"), priorityNeeds: ["Safe sleeping"], recordedById: staff(lead) },
+      data: {
+        authorityId,
+        caseId: theCase.id,
+        kind: "CAF",
+        completedOn: new Date("2026-05-01"),
+        priorityNeeds: ["Safe sleeping"],
+        recordedById: staff(lead),
+      },
     });
     return theCase.id;
   };
   const caseId = await openCase("lp", "Mia");
   const dualCaseId = await openCase("dual", "Noah");
-  const supplier = await db.supplier.create({ data: { authorityId, name: "Northgate Nursery Supplies", onSupplierList: true, invoicesCouncil: true } });
-  return { authorityId, areas: seeded.areas, staff, budgetId: budget.id, caseId, dualCaseId, supplierId: supplier.id, code };
+  const supplier = await db.supplier.create({
+    data: { authorityId, name: "Northgate Nursery Supplies", onSupplierList: true, invoicesCouncil: true },
+  });
+  return {
+    authorityId,
+    areas: seeded.areas,
+    staff,
+    budgetId: budget.id,
+    caseId,
+    dualCaseId,
+    supplierId: supplier.id,
+    code,
+  };
 }
 
 export type PurchaseWorld = Awaited<ReturnType<typeof seedPurchaseWorld>>;

@@ -1,0 +1,58 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { builder } from "../graphql/builder.ts";
+import { accessibleBy } from "../permissions/casl-prisma.ts";
+import { AssessmentKindEnum } from "./case-enums.graphql.ts";
+import { PurchaseCategoryEnum } from "./purchase-category.graphql.ts";
+
+// What a case holds. Who may read these depends on their case (`case: { is: … }`), which a
+// loaded row does not carry, so each is filtered in SQL wherever it is loaded, not in memory.
+
+export const AssessmentRef = builder.prismaNode("Assessment", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A CAF or specialist assessment: a case needs one before it can ask for money.",
+  findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Assessment")] }),
+  fields: (t) => ({
+    kind: t.expose("kind", { type: AssessmentKindEnum }),
+    completedOn: t.expose("completedOn", { type: "Date" }),
+    priorityNeeds: t.exposeStringList("priorityNeeds"),
+    documentId: t.field({
+      type: "ID",
+      nullable: true,
+      description: "The global ID of the attached assessment form (an Attachment), if one was attached.",
+      // An id rather than the Attachment itself: who may download it is the Attachment's own rule.
+      resolve: (assessment) => (assessment.documentId ? encodeGlobalID("Attachment", assessment.documentId) : null),
+    }),
+    recordedAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+export const TeamMeetingRef = builder.prismaNode("TeamMeeting", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A Team Around the Child meeting: who came and what was agreed.",
+  findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("TeamMeeting")] }),
+  fields: (t) => ({
+    heldOn: t.expose("heldOn", { type: "Date" }),
+    attendees: t.exposeStringList("attendees"),
+    notes: t.exposeString("notes"),
+  }),
+});
+
+export const UnmetNeedRef = builder.prismaNode("UnmetNeed", {
+  id: { field: "id" },
+  nullable: true,
+  description: "A need the fund could not meet either, recorded as evidence for commissioning.",
+  findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("UnmetNeed")] }),
+  fields: (t) => ({
+    category: t.expose("category", { type: PurchaseCategoryEnum }),
+    description: t.exposeString("description"),
+    estimatedCost: t.field({
+      type: "Pence",
+      nullable: true,
+      description: "What meeting it would cost, in pence, if anyone estimated it.",
+      resolve: (need) => need.estimatedCost,
+    }),
+    recordedAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
