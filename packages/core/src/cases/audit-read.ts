@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/audit-log.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
+import { auditReadsOf } from "../graphql/read-auditors.ts";
 
 export interface ReadEntity {
   action: "case.read" | "child.read";
@@ -17,13 +18,29 @@ export interface ReadEntity {
  * children) are not: they would write one event per row, and what a list shows is what the
  * viewer picks a record from.
  *
- * Known gap: a Case or Child fetched through relay's generic `node(id)` / `nodes(ids)` is not
- * logged. The prismaNode `findUnique` hook is also used for Pothos' internal re-fetches (which
- * would log reads nobody made), so the right place is the relay plugin's `nodeQueryOptions` /
- * `nodesQueryOptions` resolve hooks in graphql/builder.ts. Until then, clients read single
- * records through `case(id)` and `child(id)`.
+ * The same reads through relay's `node(id)` / `nodes(ids)` are logged by the auditors
+ * registered below (see graphql/read-auditors.ts).
  */
 export async function auditRead(context: GraphQLContext, entity: ReadEntity): Promise<void> {
   if (!context.viewer) return;
   await recordAudit(context.db, context.viewer, entity);
 }
+
+auditReadsOf("Case", (context, row) =>
+  auditRead(context, {
+    action: "case.read",
+    entityType: "Case",
+    entityId: row.id,
+    caseId: row.id,
+    summary: "Viewed a case record",
+  }),
+);
+auditReadsOf("Child", (context, row) =>
+  auditRead(context, {
+    action: "child.read",
+    entityType: "Child",
+    entityId: row.id,
+    caseId: null,
+    summary: "Viewed a child's record",
+  }),
+);

@@ -13,6 +13,7 @@ import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { GraphQLContext } from "./context.ts";
 import { PenceScalar } from "./pence-scalar.ts";
+import { auditNodeReads } from "./read-auditors.ts";
 
 export interface AuthScopes {
   signedIn: boolean;
@@ -53,6 +54,24 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    nodeQueryOptions: {
+      resolve: async (_root, { id }, context, _info, resolveNode) => {
+        const node = await resolveNode(id);
+        await auditNodeReads(context, [id.typename], [node]);
+        return node;
+      },
+    },
+    nodesQueryOptions: {
+      resolve: async (_root, { ids }, context, _info, resolveNodes) => {
+        const nodes = await resolveNodes(ids);
+        await auditNodeReads(
+          context,
+          ids.map((id) => id.typename),
+          nodes,
+        );
+        return nodes;
+      },
+    },
   },
   errors: {
     defaultTypes: [],

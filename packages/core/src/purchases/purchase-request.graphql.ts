@@ -90,6 +90,17 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     reference: t.exposeString("reference"),
     status: t.expose("status", { type: PurchaseStatusEnum }),
     route: t.expose("route", { type: PurchaseRouteEnum }),
+    case: t.prismaField({
+      type: "Case",
+      nullable: true,
+      description: "null for people who may not see the case (finance, overseers): they see amounts, not children.",
+      select: { caseId: true },
+      resolve: (query, request, _args, context) =>
+        context.db.case.findFirst({
+          ...query,
+          where: { AND: [accessibleBy(context.ability).ofType("Case"), { id: request.caseId }] },
+        }),
+    }),
     caseId: t.exposeID("caseId"),
     budget: t.relation("budget"),
     requester: t.relation("requester"),

@@ -156,3 +156,34 @@ describe("the case's timeline", () => {
     expect(await timeline(LP)).toBeUndefined();
   });
 });
+
+describe("reading by global ID", () => {
+  it("node(id) and nodes(ids) log a case.read / child.read just like case(id) and child(id)", async () => {
+    const caseRow = await database.db.case.findUniqueOrThrow({
+      where: { id: rowId(theCase.id) },
+      include: { children: true },
+    });
+    const childId = globalId("Child", caseRow.children[0]?.childId as string);
+    const before = {
+      cases: (await reads("case.read", caseRow.id)).length,
+      children: (await reads("child.read", rowId(childId))).length,
+    };
+    // The case was handed over to lp2 by the timeline tests above.
+    const single = await cases.query("lp2@alpha.test", `query ($id: ID!) { node(id: $id) { id } }`, { id: theCase.id });
+    expect(single.data?.node?.id).toBe(theCase.id);
+    await cases.query("lp2@alpha.test", `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: [theCase.id, childId],
+    });
+    expect((await reads("case.read", caseRow.id)).length).toBe(before.cases + 2);
+    expect((await reads("child.read", rowId(childId))).length).toBe(before.children + 1);
+  });
+
+  it("a node the viewer may not see logs nothing", async () => {
+    const before = (await reads("case.read", rowId(theCase.id))).length;
+    const result = await cases.query("finance@alpha.test", `query ($id: ID!) { node(id: $id) { id } }`, {
+      id: theCase.id,
+    });
+    expect(result.data?.node).toBeNull();
+    expect((await reads("case.read", rowId(theCase.id))).length).toBe(before);
+  });
+});
