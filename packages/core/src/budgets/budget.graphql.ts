@@ -1,5 +1,6 @@
 import { BudgetStatus, LedgerEntryKind } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
+import { whereGlobalId } from "../graphql/global-id.ts";
 import { Money } from "../graphql/money.graphql.ts";
 import { RoleEnum } from "../people/staff-user.graphql.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
@@ -73,9 +74,7 @@ builder.queryField("budgets", (t) =>
         where: {
           AND: [
             accessibleBy(context.ability).ofType("Budget"),
-            args.areaId
-              ? { areaId: args.areaId.typename === "Area" ? args.areaId.id : "00000000-0000-0000-0000-000000000000" }
-              : {},
+            args.areaId ? whereGlobalId("areaId", args.areaId, "Area") : {},
             args.status ? { status: args.status } : {},
           ],
         },

@@ -1,15 +1,11 @@
-import { isUuid } from "../domain/uuid.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { rowIdOf } from "../graphql/global-id.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
 import { auditRead } from "./audit-read.ts";
 import { CaseRef } from "./case.graphql.ts";
 import { CaseStatusEnum } from "./case-enums.graphql.ts";
 import { ChildRef } from "./child.graphql.ts";
-
-/** The row id of a global ID of the given type; a global ID of any other type matches no row. */
-const rowIdOf = (globalId: { typename: string; id: string }, typename: string): string | null =>
-  globalId.typename === typename && isUuid(globalId.id) ? globalId.id : null;
 
 // A filter id of the wrong type or another authority matches nothing, rather than erroring.
 const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };

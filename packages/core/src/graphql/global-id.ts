@@ -14,3 +14,18 @@ export function idOfType(globalId: { typename: string; id: string }, typename: s
     );
   return globalId.id;
 }
+
+/** The row id inside a global ID of the given type, or null for any other type or a non-UUID. */
+export function rowIdOf(globalId: { typename: string; id: string }, typename: string): string | null {
+  return globalId.typename === typename && isUuid(globalId.id) ? globalId.id : null;
+}
+
+/** A list filter on `column` by global ID. An ID of another type matches no row, rather than failing. */
+export function whereGlobalId<C extends string>(
+  column: C,
+  globalId: { typename: string; id: string },
+  typename: string,
+) {
+  const id = rowIdOf(globalId, typename);
+  return id ? ({ [column]: id } as Record<C, string>) : { id: { in: [] as string[] } };
+}

@@ -1,5 +1,6 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { whereGlobalId } from "../graphql/global-id.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
 import { awaitingDecisionBy } from "./awaiting-decision-filter.ts";
 import { PurchaseStatusEnum } from "./purchase-enums.graphql.ts";
@@ -29,16 +30,8 @@ builder.queryField("purchaseRequests", (t) =>
     resolve: (query, _root, args, context) => {
       const filters: Prisma.PurchaseRequestWhereInput[] = [accessibleBy(context.ability).ofType("PurchaseRequest")];
       if (args.status?.length) filters.push({ status: { in: args.status } });
-      if (args.caseId)
-        filters.push({
-          caseId: args.caseId.typename === "Case" ? args.caseId.id : undefined,
-          id: args.caseId.typename === "Case" ? undefined : { in: [] },
-        });
-      if (args.budgetId)
-        filters.push({
-          budgetId: args.budgetId.typename === "Budget" ? args.budgetId.id : undefined,
-          id: args.budgetId.typename === "Budget" ? undefined : { in: [] },
-        });
+      if (args.caseId) filters.push(whereGlobalId("caseId", args.caseId, "Case"));
+      if (args.budgetId) filters.push(whereGlobalId("budgetId", args.budgetId, "Budget"));
       if (args.awaitingMyDecision && context.viewer) filters.push(awaitingDecisionBy(context.viewer));
       if (args.receiptsOverdue) filters.push({ route: "CASH", status: "FULFILLED", receiptsDueOn: { lt: today() } });
       if (args.reviewOverdue)
