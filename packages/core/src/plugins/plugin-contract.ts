@@ -1,0 +1,82 @@
+// The plugin contract: everything a scheme contributes, declared in one object that its
+// package exports. Core reads these declarations; it never imports a plugin.
+// See packages/plugins/README.md for a walk-through with the smallest plugin.
+import type { z } from "zod";
+import type { AbilityBuilder } from "@casl/ability";
+import type { Database } from "../db/prisma-client.ts";
+import type { Role } from "../generated/prisma/enums.ts";
+import type { builder } from "../graphql/builder.ts";
+import type { AppAbility } from "../permissions/casl-prisma.ts";
+import type { Viewer } from "../permissions/viewer.ts";
+import type { SchemeRules } from "../schemes/scheme-rules.ts";
+
+/** A scheme's own name for a role, mapped onto one of core's roles. */
+export interface PluginRole {
+  /** e.g. "Pathway co-ordinator", "Integrated Processes Coordinator (IPC)". */
+  label: string;
+  /** The core role whose powers it has, e.g. APPROVER. */
+  coreRole: Role;
+}
+
+/** A field the portal renders in a form section: its shape comes from the plugin's zod schema. */
+export interface PortalField {
+  /** Dotted path into the plugin's request or case extension, e.g. "exceptionalReason". */
+  name: string;
+  label: string;
+  hint?: string;
+  kind: "text" | "textarea" | "checkbox" | "date" | "pence" | "list";
+}
+
+/** What the portal shows for a scheme, without knowing the scheme by name. */
+export interface PortalContribution {
+  /** Words that replace core's, e.g. { APPROVER: "Pathway co-ordinator", "purchaseRequest": "Application" }. */
+  labels?: Record<string, string>;
+  /** Extra sections of the purchase request form, stored under `extensions[pluginId]`. */
+  requestFormSections?: { title: string; fields: PortalField[] }[];
+  /** Rules to show before they are broken ("Up to £100 you sign off yourself"), from the settings. */
+  guidance?: (settings: never) => string[];
+}
+
+export interface DemoSeedHelpers {
+  /** Enables this plugin for an authority with the given settings (versioned from today). */
+  enable(authorityId: string, settings?: unknown): Promise<void>;
+}
+
+/**
+ * One scheme, as a plugin. Only `id`, `name`, `version`, `coreVersion`, `settings` and `rules`
+ * are required; every other slot is optional and a plugin declares only what it uses.
+ */
+export interface SchemePlugin<Settings = any> {
+  /** Lower-case, a-z and hyphens: "devon", "children-in-care". Also the GraphQL prefix (camel-cased). */
+  id: string;
+  name: string;
+  version: string;
+  /** The versions of @pathfinder/core it works with, as a semver range: "^0.1.0". */
+  coreVersion: string;
+  /** What an authority configures. Parsed (defaults applied) whenever settings are saved. */
+  settings: z.ZodType<Settings>;
+  /** The scheme's policies, built from one version of an authority's settings. */
+  rules(settings: Settings): Omit<SchemeRules, "schemeId" | "rulesVersion">;
+  /** Extra attributes on a purchase request, kept in `extensions[id]` and validated on every write. */
+  requestExtension?: z.ZodType;
+  roles?: Record<string, PluginRole>;
+  /** CASL rules added to the ability of viewers in authorities that enabled the scheme. */
+  permissions?: (can: AbilityBuilder<AppAbility>["can"], viewer: Viewer, settings: Settings) => void;
+  /** Registers the plugin's own GraphQL types and fields (prefixed with its id) on the shared builder. */
+  graphql?: (schemaBuilder: typeof builder, gate: SchemeGate) => void;
+  hooks?: {
+    /** After a request is submitted (inside the transaction; throw to refuse). */
+    onSubmit?: (event: { requestId: string; viewer: Viewer }) => Promise<void>;
+  };
+  /** Demo data: an invented authority that runs this scheme. */
+  seedDemo?: (db: Database, helpers: DemoSeedHelpers) => Promise<void>;
+  portal?: PortalContribution;
+}
+
+/** Lets a plugin's resolvers refuse authorities that have not enabled the scheme. */
+export type SchemeGate = (context: { viewer: Viewer | null; schemesEnabled(): Promise<Set<string>> }) => Promise<void>;
+
+/** Types a plugin's manifest, with its settings inferred from the zod schema. */
+export function defineSchemePlugin<Settings>(plugin: SchemePlugin<Settings>): SchemePlugin<Settings> {
+  return plugin;
+}
