@@ -1,6 +1,7 @@
 // `npm start`: the API on an embedded (or DATABASE_URL) PostgreSQL, migrated and seeded.
 import { createServer } from "node:http";
 import { createServerAdapter } from "@whatwg-node/server";
+import { loadConfig } from "./config.ts";
 import { migrateDatabase } from "./db/migrations.ts";
 import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
@@ -12,13 +13,15 @@ const log = (line: string) => console.log(`[api] ${line}`);
 const port = Number(process.env.API_PORT ?? 4000);
 const production = process.env.NODE_ENV === "production";
 
+const config = await loadConfig();
+log(`Schemes installed: core${config.plugins.map((plugin) => `, ${plugin.id}`).join("")}`);
 const database = await openPlatformDatabase(log);
 const applied = await migrateDatabase(database.url);
 log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
 const db = createPrismaClient(database.url);
-if (await seedDemoData(db)) log("Seeded demo data.");
+if (await seedDemoData(db, config.plugins)) log("Seeded demo data.");
 
-const app = createHttpApp({ db, development: !production, secureCookies: production });
+const app = createHttpApp({ db, development: !production, secureCookies: production, plugins: config.plugins });
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);

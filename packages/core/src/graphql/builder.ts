@@ -6,7 +6,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
-import { DateResolver, DateTimeResolver } from "graphql-scalars";
+import { DateResolver, DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Pence } from "../domain/money.ts";
 import type PrismaTypes from "../generated/pothos-prisma-types.ts";
 import { getDatamodel } from "../generated/pothos-prisma-types.ts";
@@ -30,6 +30,7 @@ export const builder = new SchemaBuilder<{
     Pence: { Input: Pence; Output: Pence | number };
     Date: { Input: Date; Output: Date | string };
     DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number };
     /** An upload (GraphQL multipart request); input only. Defined in attachments/file-scalar.ts. */
     File: { Input: File; Output: never };
@@ -84,3 +85,4 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType("Pence", PenceScalar);
 builder.addScalarType("Date", DateResolver);
 builder.addScalarType("DateTime", DateTimeResolver);
+builder.addScalarType("JSON", JSONResolver);

@@ -2,6 +2,7 @@ import type { FileStorage } from "../attachments/file-storage.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
+import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 
 /** What every resolver receives: who is asking, what they may do, and the database. */
@@ -18,4 +19,8 @@ export interface GraphQLContext {
   schemes: SchemeRegistry;
   /** Where attachment bytes are kept (PostgreSQL unless the server was given another store). */
   files: FileStorage;
+  /** The installed scheme plugins, by id. */
+  plugins: ReadonlyMap<string, SchemePlugin>;
+  /** The schemes the viewer's authority has enabled (empty when nobody is signed in). */
+  schemesEnabled(): Promise<Set<string>>;
 }

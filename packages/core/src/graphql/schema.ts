@@ -27,15 +27,28 @@ import "../purchases/purchase-queries.graphql.ts";
 import "../purchases/purchase-mutations.graphql.ts";
 import "../purchases/decision-mutations.graphql.ts";
 import "../purchases/fulfilment-mutations.graphql.ts";
+import "../plugins/scheme-admin.graphql.ts";
+import type { SchemePlugin } from "../plugins/plugin-contract.ts";
+import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";
 import { builder } from "./builder.ts";
 
 builder.queryType({});
 builder.mutationType({});
 
-let schema: GraphQLSchema | undefined;
+let built: { schema: GraphQLSchema; pluginIds: string } | undefined;
 
-/** The whole API schema. Built once: Pothos' builder cannot take new types afterwards. */
-export function buildSchema(): GraphQLSchema {
-  schema ??= builder.toSchema({ sortSchema: true });
-  return schema;
+/**
+ * The whole API schema: core's types and every installed plugin's, each plugin's registered
+ * through the shared builder. Built once per process: Pothos' builder cannot take new types
+ * afterwards, so asking again with a different set of plugins is a programming error.
+ */
+export function buildSchema(plugins: readonly SchemePlugin[] = []): GraphQLSchema {
+  const pluginIds = plugins.map((plugin) => plugin.id).join(",");
+  if (built) {
+    if (built.pluginIds !== pluginIds) throw new Error(`The schema was built with plugins [${built.pluginIds}], not [${pluginIds}]`);
+    return built.schema;
+  }
+  for (const plugin of plugins) plugin.graphql?.(builder, requireSchemeEnabled(plugin.id));
+  built = { schema: builder.toSchema({ sortSchema: true }), pluginIds };
+  return built.schema;
 }

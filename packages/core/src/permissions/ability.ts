@@ -40,7 +40,7 @@ function areasOf(viewer: Viewer, role: Role): { in: string[] } | undefined | nul
  * Order matters: core's rules, then (later) each scheme's rules, then the tenant fence, which
  * is written last with `cannot` so that no earlier `can` reaches into another authority.
  */
-export function defineAbilityFor(viewer: Viewer | null): AppAbility {
+export function defineAbilityFor(viewer: Viewer | null, schemeRules?: (can: AbilityBuilder<AppAbility>["can"]) => void): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
   if (!viewer) return build();
 
@@ -120,6 +120,9 @@ export function defineAbilityFor(viewer: Viewer | null): AppAbility {
     // Admins find and reassign the cases of staff who leave; the children's records stay closed to them.
     can(["read", "handOver", "close"], "Case", { authorityId: own });
   }
+
+  // The rules of the schemes the authority enabled, before the fence so it bounds them too.
+  schemeRules?.(can);
 
   if (hasRole(viewer, "PLATFORM_ADMIN")) {
     // Platform administrators run the service for every authority.

@@ -1,12 +1,13 @@
 import type { Database } from "../db/prisma-client.ts";
+import { DomainError } from "../graphql/domain-errors.ts";
 import { coreScheme } from "../schemes/core-scheme.ts";
 import type { SchemeRegistry, SchemeRules } from "../schemes/scheme-rules.ts";
 import type { SchemePlugin } from "./plugin-contract.ts";
 import { settingsInForce } from "./scheme-settings-store.ts";
 
-export class SchemeNotEnabledError extends Error {
+export class SchemeNotEnabledError extends DomainError {
   constructor(schemeId: string) {
-    super(`The scheme "${schemeId}" is not enabled for this authority.`);
+    super("SCHEME_NOT_ENABLED", `This budget belongs to the "${schemeId}" scheme, which your authority does not run now.`);
   }
 }
 

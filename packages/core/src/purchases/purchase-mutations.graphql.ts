@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { validRequestExtensions } from "../plugins/request-extensions.ts";
 import { DomainError } from "../graphql/domain-errors.ts";
 import { standardErrors } from "../graphql/error-types.ts";
 import { findAccessible } from "../graphql/find-accessible.ts";

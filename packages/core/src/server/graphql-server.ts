@@ -7,7 +7,10 @@ import type { Database } from "../db/prisma-client.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
 import { buildSchema } from "../graphql/schema.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
-import { StaticSchemeRegistry } from "../schemes/core-scheme.ts";
+import { checkPlugins } from "../plugins/installed-plugins.ts";
+import type { SchemePlugin } from "../plugins/plugin-contract.ts";
+import { PluginSchemeRegistry } from "../plugins/plugin-scheme-registry.ts";
+import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { maskUnexpectedErrors } from "./error-masking.ts";
 import { viewerFromSessionToken } from "./viewer-from-request.ts";
@@ -22,6 +25,8 @@ export interface GraphQLServerOptions {
   schemes?: SchemeRegistry;
   /** Where attachment bytes are kept; PostgreSQL (the `stored_file` table) unless another store is given. */
   files?: FileStorage;
+  /** The installed scheme plugins (from pathfinder.config.ts); checked before anything starts. */
+  plugins?: readonly SchemePlugin[];
 }
 
 /** Cookies set by resolvers, per request, written onto the response by the plugin below. */
@@ -34,10 +39,11 @@ const setCookiesPlugin: Plugin = {
 };
 
 export function createGraphQLServer(options: GraphQLServerOptions) {
-  const schemes = options.schemes ?? new StaticSchemeRegistry();
+  const plugins = checkPlugins(options.plugins ?? []);
+  const schemes = options.schemes ?? new PluginSchemeRegistry(options.db, plugins);
   const files = options.files ?? new PostgresFileStorage(options.db);
   return createYoga<Record<string, unknown>, GraphQLContext>({
-    schema: buildSchema(),
+    schema: buildSchema([...plugins.values()]),
     graphqlEndpoint: "/graphql",
     graphiql: options.development,
     landingPage: false,
@@ -48,10 +54,13 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
       const viewer = await viewerFromSessionToken(options.db, sessionToken);
       const cookies: string[] = [];
       cookiesByRequest.set(request, cookies);
+      const enabled = viewer ? await enabledSchemesWithSettings(options.db, viewer.authorityId, plugins) : new Map();
       return {
         db: options.db,
         viewer,
-        ability: defineAbilityFor(viewer),
+        ability: defineAbilityFor(viewer, schemePermissions(viewer, enabled, plugins)),
+        plugins,
+        schemesEnabled: async () => new Set(enabled.keys()),
         sessionToken,
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { builder } from "../graphql/builder.ts";
+import type { GraphQLContext } from "../graphql/context.ts";
+import { DomainError, NotAuthorisedError } from "../graphql/domain-errors.ts";
+import { standardErrors } from "../graphql/error-types.ts";
+import { inTransaction } from "../graphql/in-transaction.ts";
+import { requireViewer } from "../graphql/require-viewer.ts";
+import { hasRole } from "../permissions/viewer.ts";
+import type { SchemePlugin } from "./plugin-contract.ts";
+import { configureScheme, disableScheme, enableScheme } from "./scheme-admin.ts";
+import { settingsInForce } from "./scheme-settings-store.ts";
+
+interface SchemeView {
+  plugin: SchemePlugin;
+  context: GraphQLContext;
+}
+
+const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
+  description: "An installed scheme plugin, as your authority runs it (or could).",
+  fields: (t) => ({
+    id: t.string({ resolve: ({ plugin }) => plugin.id }),
+    name: t.string({ resolve: ({ plugin }) => plugin.name }),
+    version: t.string({ resolve: ({ plugin }) => plugin.version }),
+    enabled: t.boolean({ resolve: async ({ plugin, context }) => (await context.schemesEnabled()).has(plugin.id) }),
+    settings: t.field({
+      type: "JSON",
+      description: "The settings in force today (defaults when the scheme is not enabled).",
+      resolve: async ({ plugin, context }) => {
+        const version = context.viewer ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date()) : null;
+        return plugin.settings.parse(version?.settings ?? {});
+      },
+    }),
+    settingsVersion: t.int({
+      nullable: true,
+      resolve: async ({ plugin, context }) =>
+        context.viewer ? ((await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date()))?.version ?? null) : null,
+    }),
+    settingsSchema: t.field({
+      type: "JSON",
+      description: "JSON Schema of the settings, from which the portal generates the settings form.",
+      resolve: ({ plugin }) => z.toJSONSchema(plugin.settings, { io: "input", unrepresentable: "any" }),
+    }),
+    roles: t.field({ type: "JSON", description: "The scheme's role names, each mapped onto a core role.", resolve: ({ plugin }) => plugin.roles ?? {} }),
+    portal: t.field({
+      type: "JSON",
+      description: "Labels and form sections the portal renders for this scheme.",
+      resolve: ({ plugin }) => ({ labels: plugin.portal?.labels ?? {}, requestFormSections: plugin.portal?.requestFormSections ?? [] }),
+    }),
+  }),
+});
+
+builder.queryField("schemes", (t) =>
+  t.field({
+    type: [SchemeRef],
+    description: "Every installed scheme plugin, with whether your authority runs it.",
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, context) => [...context.plugins.values()].map((plugin) => ({ plugin, context })),
+  }),
+);
+
+function adminPlugin(context: GraphQLContext, schemeId: string) {
+  const viewer = requireViewer(context);
+  if (!hasRole(viewer, "AUTHORITY_ADMIN")) throw new NotAuthorisedError("Only your authority's administrator can change which schemes it runs.");
+  const plugin = context.plugins.get(schemeId);
+  if (!plugin) throw new DomainError("UNKNOWN_SCHEME", `No scheme called "${schemeId}" is installed.`, "schemeId");
+  return { viewer, plugin };
+}
+
+const settingsArgs = (t: any) => ({
+  schemeId: t.arg.string(),
+  settings: t.arg({ type: "JSON", required: false }),
+  effectiveFrom: t.arg({ type: "Date", required: false, description: "When the settings take effect; today if left out." }),
+});
+
+builder.mutationField("enablePlugin", (t) =>
+  t.field({
+    type: SchemeRef,
+    description: "Turns a scheme on for your authority, with its first settings (validated against the scheme's schema).",
+    errors: { types: [...standardErrors] },
+    args: settingsArgs(t),
+    resolve: async (_root, args: any, context) => {
+      const { viewer, plugin } = adminPlugin(context, args.schemeId);
+      await inTransaction(context, (tx) => enableScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()));
+      return { plugin, context: { ...context, schemesEnabled: async () => new Set([...(await context.schemesEnabled()), plugin.id]) } };
+    },
+  }),
+);
+
+builder.mutationField("configurePlugin", (t) =>
+  t.field({
+    type: SchemeRef,
+    description: "Saves a new version of a scheme's settings, in force from a date. Earlier decisions keep the rules they were made under.",
+    errors: { types: [...standardErrors] },
+    args: settingsArgs(t),
+    resolve: async (_root, args: any, context) => {
+      const { viewer, plugin } = adminPlugin(context, args.schemeId);
+      await inTransaction(context, (tx) => configureScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()));
+      return { plugin, context };
+    },
+  }),
+);
+
+builder.mutationField("disablePlugin", (t) =>
+  t.field({
+    type: SchemeRef,
+    description: "Turns a scheme off for your authority. Its data and history are kept.",
+    errors: { types: [...standardErrors] },
+    args: { schemeId: t.arg.string() },
+    resolve: async (_root, args, context) => {
+      const { viewer, plugin } = adminPlugin(context, args.schemeId);
+      await inTransaction(context, (tx) => disableScheme(tx, viewer, plugin));
+      return { plugin, context: { ...context, schemesEnabled: async () => new Set([...(await context.schemesEnabled())].filter((id) => id !== plugin.id)) } };
+    },
+  }),
+);
