@@ -23,4 +23,6 @@ export interface GraphQLContext {
   plugins: ReadonlyMap<string, SchemePlugin>;
   /** The schemes the viewer's authority has enabled (empty when nobody is signed in). */
   schemesEnabled(): Promise<Set<string>>;
+  /** The settings in force today for one of those schemes (parsed), or undefined. */
+  schemeSettings(schemeId: string): Promise<unknown>;
 }

@@ -73,8 +73,15 @@ export interface SchemePlugin<Settings = any> {
   portal?: PortalContribution;
 }
 
-/** Lets a plugin's resolvers refuse authorities that have not enabled the scheme. */
-export type SchemeGate = (context: { viewer: Viewer | null; schemesEnabled(): Promise<Set<string>> }) => Promise<void>;
+/**
+ * Call first in every resolver a plugin adds: refuses viewers whose authority has not enabled
+ * the scheme, and returns the authority's settings in force today (parsed, defaults applied).
+ */
+export type SchemeGate = (context: {
+  viewer: Viewer | null;
+  schemesEnabled(): Promise<Set<string>>;
+  schemeSettings(schemeId: string): Promise<unknown>;
+}) => Promise<any>;
 
 /** Types a plugin's manifest, with its settings inferred from the zod schema. */
 export function defineSchemePlugin<Settings>(plugin: SchemePlugin<Settings>): SchemePlugin<Settings> {

@@ -10,5 +10,6 @@ export function requireSchemeEnabled(schemeId: string): SchemeGate {
     if (!context.viewer) throw new NotSignedInError();
     if (!(await context.schemesEnabled()).has(schemeId))
       throw new NotAuthorisedError(`Your authority does not run the "${schemeId}" scheme.`);
+    return context.schemeSettings(schemeId);
   };
 }

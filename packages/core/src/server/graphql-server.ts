@@ -61,6 +61,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         ability: defineAbilityFor(viewer, schemePermissions(viewer, enabled, plugins)),
         plugins,
         schemesEnabled: async () => new Set(enabled.keys()),
+        schemeSettings: async (schemeId: string) => enabled.get(schemeId),
         sessionToken,
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
