@@ -6,7 +6,7 @@ import { migrateDatabase } from "./db/migrations.ts";
 import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
-import { demoSignIns, seedDemoData } from "./seed/demo-seed.ts";
+import { seedDemoData } from "./seed/demo-seed.ts";
 import { createHttpApp } from "./server/http-app.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
@@ -25,8 +25,21 @@ const app = createHttpApp({ db, development: !production, secureCookies: product
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
-  log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${demoSignIns.map((s) => `${s.email} (${s.role})`).join(", ")}`);
+  void printDemoSignIns();
 });
+
+/** Every demo account by authority, so people know whom to sign in as. */
+async function printDemoSignIns() {
+  const authorities = await db.authority.findMany({
+    orderBy: { name: "asc" },
+    include: { staff: { orderBy: { email: "asc" }, include: { roleAssignments: true } } },
+  });
+  log(`Demo sign-ins (every password is "${DEMO_PASSWORD}"):`);
+  for (const authority of authorities) {
+    const people = authority.staff.map((person) => `${person.email} (${person.roleAssignments.map((a) => a.role.toLowerCase()).join(", ")})`);
+    log(`  ${authority.name}: ${people.join("; ")}`);
+  }
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -31,8 +31,3 @@ export async function seedDemoData(db: Database, plugins: readonly SchemePlugin[
   }
   return true;
 }
-
-export const demoSignIns = demoBorough.staff.map((person) => ({
-  email: person.email,
-  role: person.roles[0]?.role ?? "",
-}));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/seed/demo-people.ts";
-import { demoSignIns, seedDemoData } from "../../src/seed/demo-seed.ts";
+import { demoBorough } from "../../src/seed/demo-people.ts";
+import { seedDemoData } from "../../src/seed/demo-seed.ts";
 import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -19,7 +20,7 @@ const CASES = `{ cases(first: 20) { edges { node {
   latestAssessment { kind priorityNeeds } timeline(first: 50) { edges { node { action } } } } } } }`;
 
 const casesFor = async (role: string) => {
-  const email = demoSignIns.find((person) => person.role === role)?.email as string;
+  const email = demoBorough.staff.find((person) => person.roles[0]?.role === role)?.email as string;
   const result = await api.graphql(CASES, {}, await api.signIn(email, DEMO_PASSWORD));
   expect(result.errors).toBeUndefined();
   return result.data?.cases.edges.map((edge: any) => edge.node) as any[];
