@@ -14,7 +14,9 @@ export function defineConfig(config: PathfinderConfig): PathfinderConfig {
  * Loads `pathfinder.config.ts` at the repository root (or PATHFINDER_CONFIG). Core does not
  * import any plugin itself: the configuration names them, as Vendure's config does.
  */
-export async function loadConfig(path = process.env.PATHFINDER_CONFIG ?? `${repositoryRoot}pathfinder.config.ts`): Promise<PathfinderConfig> {
+export async function loadConfig(
+  path = process.env.PATHFINDER_CONFIG ?? `${repositoryRoot}pathfinder.config.ts`,
+): Promise<PathfinderConfig> {
   const module = (await import(path)) as { default?: PathfinderConfig };
   if (!module.default?.plugins) throw new Error(`${path} must export default defineConfig({ plugins: [...] })`);
   return module.default;

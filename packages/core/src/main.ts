@@ -36,7 +36,9 @@ async function printDemoSignIns() {
   });
   log(`Demo sign-ins (every password is "${DEMO_PASSWORD}"):`);
   for (const authority of authorities) {
-    const people = authority.staff.map((person) => `${person.email} (${person.roleAssignments.map((a) => a.role.toLowerCase()).join(", ")})`);
+    const people = authority.staff.map(
+      (person) => `${person.email} (${person.roleAssignments.map((a) => a.role.toLowerCase()).join(", ")})`,
+    );
     log(`  ${authority.name}: ${people.join("; ")}`);
   }
 }

@@ -29,6 +29,7 @@ import "../purchases/decision-mutations.graphql.ts";
 import "../purchases/fulfilment-mutations.graphql.ts";
 import "../plugins/scheme-admin.graphql.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
+import { prefixCheckingBuilder } from "../plugins/prefix-checking-builder.ts";
 import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";
 import { builder } from "./builder.ts";
 
@@ -45,10 +46,12 @@ let built: { schema: GraphQLSchema; pluginIds: string } | undefined;
 export function buildSchema(plugins: readonly SchemePlugin[] = []): GraphQLSchema {
   const pluginIds = plugins.map((plugin) => plugin.id).join(",");
   if (built) {
-    if (built.pluginIds !== pluginIds) throw new Error(`The schema was built with plugins [${built.pluginIds}], not [${pluginIds}]`);
+    if (built.pluginIds !== pluginIds)
+      throw new Error(`The schema was built with plugins [${built.pluginIds}], not [${pluginIds}]`);
     return built.schema;
   }
-  for (const plugin of plugins) plugin.graphql?.(builder, requireSchemeEnabled(plugin.id));
+  for (const plugin of plugins)
+    plugin.graphql?.(prefixCheckingBuilder(builder, plugin.id), requireSchemeEnabled(plugin.id));
   built = { schema: builder.toSchema({ sortSchema: true }), pluginIds };
   return built.schema;
 }

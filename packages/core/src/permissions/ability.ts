@@ -40,7 +40,10 @@ function areasOf(viewer: Viewer, role: Role): { in: string[] } | undefined | nul
  * Order matters: core's rules, then (later) each scheme's rules, then the tenant fence, which
  * is written last with `cannot` so that no earlier `can` reaches into another authority.
  */
-export function defineAbilityFor(viewer: Viewer | null, schemeRules?: (can: AbilityBuilder<AppAbility>["can"]) => void): AppAbility {
+export function defineAbilityFor(
+  viewer: Viewer | null,
+  schemeRules?: (can: AbilityBuilder<AppAbility>["can"]) => void,
+): AppAbility {
   const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
   if (!viewer) return build();
 

@@ -25,14 +25,17 @@ export function checkPlugins(plugins: readonly SchemePlugin[]): ReadonlyMap<stri
   const installed = new Map<string, SchemePlugin>();
   for (const plugin of plugins) {
     const id = plugin?.id ?? "(no id)";
-    if (!ID.test(id)) throw new PluginLoadError(id, "its id must be lower-case letters, digits and hyphens, starting with a letter");
+    if (!ID.test(id))
+      throw new PluginLoadError(id, "its id must be lower-case letters, digits and hyphens, starting with a letter");
     if (id === "core") throw new PluginLoadError(id, `"core" is core's own scheme`);
     if (installed.has(id)) throw new PluginLoadError(id, "another installed plugin has the same id");
-    if (!plugin.name || !semver.valid(plugin.version)) throw new PluginLoadError(id, "it needs a name and a semver version");
+    if (!plugin.name || !semver.valid(plugin.version))
+      throw new PluginLoadError(id, "it needs a name and a semver version");
     if (!semver.validRange(plugin.coreVersion) || !semver.satisfies(corePackage.version, plugin.coreVersion))
       throw new PluginLoadError(id, `it needs core ${plugin.coreVersion}, and this is core ${corePackage.version}`);
     const defaults = plugin.settings.safeParse({});
-    if (!defaults.success) throw new PluginLoadError(id, `its settings schema has no valid defaults: ${defaults.error.issues[0]?.message}`);
+    if (!defaults.success)
+      throw new PluginLoadError(id, `its settings schema has no valid defaults: ${defaults.error.issues[0]?.message}`);
     if (typeof plugin.rules !== "function") throw new PluginLoadError(id, "it declares no rules");
     plugin.rules(defaults.data);
     installed.set(id, plugin);

@@ -1,8 +1,9 @@
 // The plugin contract: everything a scheme contributes, declared in one object that its
 // package exports. Core reads these declarations; it never imports a plugin.
 // See packages/plugins/README.md for a walk-through with the smallest plugin.
-import type { z } from "zod";
+
 import type { AbilityBuilder } from "@casl/ability";
+import type { z } from "zod";
 import type { Database } from "../db/prisma-client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { builder } from "../graphql/builder.ts";

@@ -7,7 +7,10 @@ import { settingsInForce } from "./scheme-settings-store.ts";
 
 export class SchemeNotEnabledError extends DomainError {
   constructor(schemeId: string) {
-    super("SCHEME_NOT_ENABLED", `This budget belongs to the "${schemeId}" scheme, which your authority does not run now.`);
+    super(
+      "SCHEME_NOT_ENABLED",
+      `This budget belongs to the "${schemeId}" scheme, which your authority does not run now.`,
+    );
   }
 }
 
@@ -26,7 +29,9 @@ export class PluginSchemeRegistry implements SchemeRegistry {
     if (schemeId === coreScheme.schemeId) return coreScheme;
     const plugin = this.plugins.get(schemeId);
     if (!plugin) throw new Error(`No plugin is installed for scheme "${schemeId}"`);
-    const enabled = await this.db.authorityScheme.findUnique({ where: { authorityId_schemeId: { authorityId, schemeId } } });
+    const enabled = await this.db.authorityScheme.findUnique({
+      where: { authorityId_schemeId: { authorityId, schemeId } },
+    });
     if (!enabled?.enabled) throw new SchemeNotEnabledError(schemeId);
     const version = await settingsInForce(this.db, authorityId, schemeId, at);
     const settings = plugin.settings.parse(version?.settings ?? {});

@@ -14,7 +14,11 @@ export function validRequestExtensions(
   const given = (extensions ?? {}) as Record<string, unknown>;
   const issues: { message: string; path: string[] }[] = [];
   for (const key of Object.keys(given)) {
-    if (key !== schemeId) issues.push({ path: ["input", "extensions", key], message: `This request's budget belongs to the "${schemeId}" scheme, not "${key}".` });
+    if (key !== schemeId)
+      issues.push({
+        path: ["input", "extensions", key],
+        message: `This request's budget belongs to the "${schemeId}" scheme, not "${key}".`,
+      });
   }
   const schema = plugins.get(schemeId)?.requestExtension;
   if (!schema) {
@@ -23,7 +27,12 @@ export function validRequestExtensions(
   }
   const parsed = schema.safeParse(given[schemeId] ?? {});
   if (!parsed.success)
-    issues.push(...parsed.error.issues.map((issue) => ({ message: issue.message, path: ["input", "extensions", schemeId, ...issue.path.map(String)] })));
+    issues.push(
+      ...parsed.error.issues.map((issue) => ({
+        message: issue.message,
+        path: ["input", "extensions", schemeId, ...issue.path.map(String)],
+      })),
+    );
   if (issues.length) throw new InputValidationError({ issues });
   return { [schemeId]: parsed.data };
 }

@@ -26,25 +26,36 @@ const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
       type: "JSON",
       description: "The settings in force today (defaults when the scheme is not enabled).",
       resolve: async ({ plugin, context }) => {
-        const version = context.viewer ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date()) : null;
+        const version = context.viewer
+          ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date())
+          : null;
         return plugin.settings.parse(version?.settings ?? {});
       },
     }),
     settingsVersion: t.int({
       nullable: true,
       resolve: async ({ plugin, context }) =>
-        context.viewer ? ((await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date()))?.version ?? null) : null,
+        context.viewer
+          ? ((await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date()))?.version ?? null)
+          : null,
     }),
     settingsSchema: t.field({
       type: "JSON",
       description: "JSON Schema of the settings, from which the portal generates the settings form.",
       resolve: ({ plugin }) => z.toJSONSchema(plugin.settings, { io: "input", unrepresentable: "any" }),
     }),
-    roles: t.field({ type: "JSON", description: "The scheme's role names, each mapped onto a core role.", resolve: ({ plugin }) => plugin.roles ?? {} }),
+    roles: t.field({
+      type: "JSON",
+      description: "The scheme's role names, each mapped onto a core role.",
+      resolve: ({ plugin }) => plugin.roles ?? {},
+    }),
     portal: t.field({
       type: "JSON",
       description: "Labels and form sections the portal renders for this scheme.",
-      resolve: ({ plugin }) => ({ labels: plugin.portal?.labels ?? {}, requestFormSections: plugin.portal?.requestFormSections ?? [] }),
+      resolve: ({ plugin }) => ({
+        labels: plugin.portal?.labels ?? {},
+        requestFormSections: plugin.portal?.requestFormSections ?? [],
+      }),
     }),
   }),
 });
@@ -60,7 +71,8 @@ builder.queryField("schemes", (t) =>
 
 function adminPlugin(context: GraphQLContext, schemeId: string) {
   const viewer = requireViewer(context);
-  if (!hasRole(viewer, "AUTHORITY_ADMIN")) throw new NotAuthorisedError("Only your authority's administrator can change which schemes it runs.");
+  if (!hasRole(viewer, "AUTHORITY_ADMIN"))
+    throw new NotAuthorisedError("Only your authority's administrator can change which schemes it runs.");
   const plugin = context.plugins.get(schemeId);
   if (!plugin) throw new DomainError("UNKNOWN_SCHEME", `No scheme called "${schemeId}" is installed.`, "schemeId");
   return { viewer, plugin };
@@ -69,19 +81,29 @@ function adminPlugin(context: GraphQLContext, schemeId: string) {
 const settingsArgs = (t: any) => ({
   schemeId: t.arg.string(),
   settings: t.arg({ type: "JSON", required: false }),
-  effectiveFrom: t.arg({ type: "Date", required: false, description: "When the settings take effect; today if left out." }),
+  effectiveFrom: t.arg({
+    type: "Date",
+    required: false,
+    description: "When the settings take effect; today if left out.",
+  }),
 });
 
 builder.mutationField("enablePlugin", (t) =>
   t.field({
     type: SchemeRef,
-    description: "Turns a scheme on for your authority, with its first settings (validated against the scheme's schema).",
+    description:
+      "Turns a scheme on for your authority, with its first settings (validated against the scheme's schema).",
     errors: { types: [...standardErrors] },
     args: settingsArgs(t),
     resolve: async (_root, args: any, context) => {
       const { viewer, plugin } = adminPlugin(context, args.schemeId);
-      await inTransaction(context, (tx) => enableScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()));
-      return { plugin, context: { ...context, schemesEnabled: async () => new Set([...(await context.schemesEnabled()), plugin.id]) } };
+      await inTransaction(context, (tx) =>
+        enableScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),
+      );
+      return {
+        plugin,
+        context: { ...context, schemesEnabled: async () => new Set([...(await context.schemesEnabled()), plugin.id]) },
+      };
     },
   }),
 );
@@ -89,12 +111,15 @@ builder.mutationField("enablePlugin", (t) =>
 builder.mutationField("configurePlugin", (t) =>
   t.field({
     type: SchemeRef,
-    description: "Saves a new version of a scheme's settings, in force from a date. Earlier decisions keep the rules they were made under.",
+    description:
+      "Saves a new version of a scheme's settings, in force from a date. Earlier decisions keep the rules they were made under.",
     errors: { types: [...standardErrors] },
     args: settingsArgs(t),
     resolve: async (_root, args: any, context) => {
       const { viewer, plugin } = adminPlugin(context, args.schemeId);
-      await inTransaction(context, (tx) => configureScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()));
+      await inTransaction(context, (tx) =>
+        configureScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),
+      );
       return { plugin, context };
     },
   }),
@@ -109,7 +134,13 @@ builder.mutationField("disablePlugin", (t) =>
     resolve: async (_root, args, context) => {
       const { viewer, plugin } = adminPlugin(context, args.schemeId);
       await inTransaction(context, (tx) => disableScheme(tx, viewer, plugin));
-      return { plugin, context: { ...context, schemesEnabled: async () => new Set([...(await context.schemesEnabled())].filter((id) => id !== plugin.id)) } };
+      return {
+        plugin,
+        context: {
+          ...context,
+          schemesEnabled: async () => new Set([...(await context.schemesEnabled())].filter((id) => id !== plugin.id)),
+        },
+      };
     },
   }),
 );

@@ -16,7 +16,13 @@ export async function enabledSchemesWithSettings(
   if (plugins.size === 0) return new Map();
   const rows = await db.authorityScheme.findMany({
     where: { authorityId, enabled: true },
-    include: { settings: { where: { effectiveFrom: { lte: new Date() } }, orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }], take: 1 } },
+    include: {
+      settings: {
+        where: { effectiveFrom: { lte: new Date() } },
+        orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }],
+        take: 1,
+      },
+    },
   });
   const enabled = new Map<string, unknown>();
   for (const row of rows) {
@@ -27,7 +33,11 @@ export async function enabledSchemesWithSettings(
 }
 
 /** Adds each enabled scheme's CASL rules, built with its settings, to the viewer's ability. */
-export function schemePermissions(viewer: Viewer | null, enabled: Map<string, unknown>, plugins: ReadonlyMap<string, SchemePlugin>) {
+export function schemePermissions(
+  viewer: Viewer | null,
+  enabled: Map<string, unknown>,
+  plugins: ReadonlyMap<string, SchemePlugin>,
+) {
   return (can: AbilityBuilder<AppAbility>["can"]) => {
     if (!viewer) return;
     for (const [schemeId, settings] of enabled) plugins.get(schemeId)?.permissions?.(can, viewer, settings);

@@ -10,7 +10,12 @@ export interface SettingsVersion {
 const dayOf = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
 /** The settings version in force on `at`: the latest version whose effective date has come. */
-export async function settingsInForce(db: DbClient, authorityId: string, schemeId: string, at: Date): Promise<SettingsVersion | null> {
+export async function settingsInForce(
+  db: DbClient,
+  authorityId: string,
+  schemeId: string,
+  at: Date,
+): Promise<SettingsVersion | null> {
   return db.schemeSettings.findFirst({
     where: { authorityId, schemeId, effectiveFrom: { lte: dayOf(at) } },
     orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }],
@@ -29,10 +34,18 @@ export async function saveSettingsVersion(
   db: DbClient,
   input: { authorityId: string; schemeId: string; settings: unknown; effectiveFrom: Date; createdById: string | null },
 ): Promise<number> {
-  const last = await db.schemeSettings.aggregate({ _max: { version: true }, where: { authorityId: input.authorityId, schemeId: input.schemeId } });
+  const last = await db.schemeSettings.aggregate({
+    _max: { version: true },
+    where: { authorityId: input.authorityId, schemeId: input.schemeId },
+  });
   const version = (last._max.version ?? 0) + 1;
   await db.schemeSettings.create({
-    data: { ...input, effectiveFrom: dayOf(input.effectiveFrom), settings: input.settings as Prisma.InputJsonValue, version },
+    data: {
+      ...input,
+      effectiveFrom: dayOf(input.effectiveFrom),
+      settings: input.settings as Prisma.InputJsonValue,
+      version,
+    },
   });
   return version;
 }

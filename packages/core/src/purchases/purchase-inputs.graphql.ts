@@ -28,9 +28,18 @@ export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseReque
       description: "Why statutory funding, benefits or charities cannot pay.",
     }),
     matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
-    extensions: t.field({ type: "JSON", required: false, description: "The scheme's own fields, under its id: { \"dorset\": { … } }." }),
+    extensions: t.field({
+      type: "JSON",
+      required: false,
+      description: 'The scheme\'s own fields, under its id: { "dorset": { … } }.',
+    }),
   }),
-  validate: purchaseDetailsSchema.extend({ extensions: z.unknown().optional(), caseId: z.unknown(), budgetId: z.unknown(), route: z.string() }),
+  validate: purchaseDetailsSchema.extend({
+    extensions: z.unknown().optional(),
+    caseId: z.unknown(),
+    budgetId: z.unknown(),
+    route: z.string(),
+  }),
 });
 
 export const UpdatePurchaseRequestInput = builder.inputType("UpdatePurchaseRequestInput", {
@@ -46,7 +55,15 @@ export const UpdatePurchaseRequestInput = builder.inputType("UpdatePurchaseReque
       description: "Why statutory funding, benefits or charities cannot pay.",
     }),
     matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
-    extensions: t.field({ type: "JSON", required: false, description: "Replaces the scheme's own fields, under its id." }),
+    extensions: t.field({
+      type: "JSON",
+      required: false,
+      description: "Replaces the scheme's own fields, under its id.",
+    }),
   }),
-  validate: purchaseDetailsSchema.extend({ extensions: z.unknown().optional(), budgetId: z.unknown().optional(), route: z.string().nullish() }),
+  validate: purchaseDetailsSchema.extend({
+    extensions: z.unknown().optional(),
+    budgetId: z.unknown().optional(),
+    route: z.string().nullish(),
+  }),
 });

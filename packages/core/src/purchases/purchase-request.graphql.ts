@@ -111,7 +111,11 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     ecmOutcomes: t.expose("ecmOutcomes", { type: [EcmOutcomeEnum] }),
     otherFundingExplanation: t.exposeString("otherFundingExplanation"),
     rulesVersion: t.exposeString("rulesVersion", { nullable: true }),
-    extensions: t.field({ type: "JSON", description: "The scheme's own fields, under its id.", resolve: (request) => request.extensions }),
+    extensions: t.field({
+      type: "JSON",
+      description: "The scheme's own fields, under its id.",
+      resolve: (request) => request.extensions,
+    }),
     steps: t.relation("steps", { query: { orderBy: [{ round: "asc" }, { position: "asc" }] } }),
     currentStep: t.prismaField({
       type: "ApprovalStep",

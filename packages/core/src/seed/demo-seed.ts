@@ -23,9 +23,14 @@ export async function seedDemoData(db: Database, plugins: readonly SchemePlugin[
       enable: async (authorityId, settings) => {
         const admin = await db.staffUser.findFirstOrThrow({
           where: { authorityId, roleAssignments: { some: { role: "AUTHORITY_ADMIN" } } },
-          include: { roleAssignments: true, coverTaken: { where: { id: { in: [] } }, include: { delegator: { include: { roleAssignments: true } } } } },
+          include: {
+            roleAssignments: true,
+            coverTaken: { where: { id: { in: [] } }, include: { delegator: { include: { roleAssignments: true } } } },
+          },
         });
-        await db.$transaction((tx) => enableScheme(tx, viewerFromUser(admin), plugin, settings ?? {}, new Date("2000-01-01")));
+        await db.$transaction((tx) =>
+          enableScheme(tx, viewerFromUser(admin), plugin, settings ?? {}, new Date("2000-01-01")),
+        );
       },
     });
   }

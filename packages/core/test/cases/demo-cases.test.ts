@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../src/seed/demo-people.ts";
-import { demoBorough } from "../../src/seed/demo-people.ts";
+import { DEMO_PASSWORD, demoBorough } from "../../src/seed/demo-people.ts";
 import { seedDemoData } from "../../src/seed/demo-seed.ts";
 import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";

@@ -4,9 +4,15 @@ import type { DevonSettings } from "./settings.ts";
 export const PATHWAY_COORDINATOR = "Pathway co-ordinator";
 
 /** Access points, not thresholds of need: who may release the money depends only on the amount. */
-export function devonApprovalChain(settings: DevonSettings, { request, case: theCase }: RequestUnderReview): ApprovalChain {
+export function devonApprovalChain(
+  settings: DevonSettings,
+  { request, case: theCase }: RequestUnderReview,
+): ApprovalChain {
   if (request.total <= settings.selfSignOffLimit)
-    return { kind: "self-sign-off", reason: `Up to ${formatPence(settings.selfSignOffLimit as Pence)} the lead professional signs off at once` };
+    return {
+      kind: "self-sign-off",
+      reason: `Up to ${formatPence(settings.selfSignOffLimit as Pence)} the lead professional signs off at once`,
+    };
   if (request.total <= settings.coordinatorLimit)
     return { kind: "steps", steps: [{ role: "APPROVER", areaId: theCase.areaId, label: PATHWAY_COORDINATOR }] };
   return {

@@ -16,18 +16,31 @@ beforeAll(async () => {
   await seedDemoData(database.db, [devon]);
   api = devonApi(createTestApi(database.db, { plugins: [devon] }));
   const lp = await database.db.staffUser.findUniqueOrThrow({ where: { email: KINGSBRIDGE_LP } });
-  const theCase = await database.db.case.findFirstOrThrow({ where: { leadProfessionalId: lp.id, status: "OPEN" }, orderBy: { openedAt: "asc" } });
+  const theCase = await database.db.case.findFirstOrThrow({
+    where: { leadProfessionalId: lp.id, status: "OPEN" },
+    orderBy: { openedAt: "asc" },
+  });
   kingsbridgeCase = theCase.id;
   // Kingsbridge's budget manager sets up a budget on Devon's scheme before the scheme is enabled.
   const budget = await database.db.budget.create({
-    data: { authorityId: lp.authorityId, areaId: theCase.areaId, scheme: "devon", name: "Trial on Devon's rules", periodStart: new Date("2020-01-01"), periodEnd: new Date("2099-12-31"), holderRole: "APPROVER" },
+    data: {
+      authorityId: lp.authorityId,
+      areaId: theCase.areaId,
+      scheme: "devon",
+      name: "Trial on Devon's rules",
+      periodStart: new Date("2020-01-01"),
+      periodEnd: new Date("2099-12-31"),
+      holderRole: "APPROVER",
+    },
   });
-  await database.db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${lp.authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 500000)`;
+  await database.db
+    .$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount) VALUES (${lp.authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 500000)`;
   kingsbridgeDevonBudget = budget.id;
 });
 afterAll(() => database.drop());
 
-const schemeStatus = async (email: string) => (await api.query(email, "{ schemes { id enabled settingsVersion } }")).data?.schemes;
+const schemeStatus = async (email: string) =>
+  (await api.query(email, "{ schemes { id enabled settingsVersion } }")).data?.schemes;
 const guidanceFor = async (email: string) => api.query(email, "{ devonGuidance }");
 
 describe("enabling Devon's scheme for one authority", () => {
@@ -48,24 +61,45 @@ describe("enabling Devon's scheme for one authority", () => {
   });
 
   it("after: its field answers and its rules govern requests on its budgets, for Kingsbridge", async () => {
-    expect(await api.configure(KINGSBRIDGE_ADMIN, "enablePlugin", { selfSignOffLimit: 2_500 })).toEqual({ enabled: true, settingsVersion: 1 });
-    expect((await guidanceFor(KINGSBRIDGE_LP)).data?.devonGuidance[0]).toBe("Up to £25.00: you sign off yourself, at once.");
+    expect(await api.configure(KINGSBRIDGE_ADMIN, "enablePlugin", { selfSignOffLimit: 2_500 })).toEqual({
+      enabled: true,
+      settingsVersion: 1,
+    });
+    expect((await guidanceFor(KINGSBRIDGE_LP)).data?.devonGuidance[0]).toBe(
+      "Up to £25.00: you sign off yourself, at once.",
+    );
     expect((await api.request(KINGSBRIDGE_LP, kingsbridgeCase, kingsbridgeDevonBudget, 2_500)).status).toBe("APPROVED");
-    expect((await api.request(KINGSBRIDGE_LP, kingsbridgeCase, kingsbridgeDevonBudget, 2_501)).currentStep).toEqual({ label: "Pathway co-ordinator" });
+    expect((await api.request(KINGSBRIDGE_LP, kingsbridgeCase, kingsbridgeDevonBudget, 2_501)).currentStep).toEqual({
+      label: "Pathway co-ordinator",
+    });
   });
 
   it("meanwhile Devon's own authority keeps its own settings", async () => {
-    expect((await guidanceFor("lp@devon.example")).data?.devonGuidance[0]).toBe("Up to £100.00: you sign off yourself, at once.");
+    expect((await guidanceFor("lp@devon.example")).data?.devonGuidance[0]).toBe(
+      "Up to £100.00: you sign off yourself, at once.",
+    );
   });
 
   it("disabling: the field refuses again and its budgets take no more requests, for Kingsbridge alone; its history stays", async () => {
-    const disabled = await api.query(KINGSBRIDGE_ADMIN, `mutation { disablePlugin(schemeId: "devon") { __typename ... on MutationDisablePluginSuccess { data { enabled } } } }`);
+    const disabled = await api.query(
+      KINGSBRIDGE_ADMIN,
+      `mutation { disablePlugin(schemeId: "devon") { __typename ... on MutationDisablePluginSuccess { data { enabled } } } }`,
+    );
     expect(disabled.data?.disablePlugin.data).toEqual({ enabled: false });
-    expect((await guidanceFor(KINGSBRIDGE_LP)).errors?.[0]?.message).toBe('Your authority does not run the "devon" scheme.');
-    expect(await api.request(KINGSBRIDGE_LP, kingsbridgeCase, kingsbridgeDevonBudget, 1_000)).toMatchObject({ code: "SCHEME_NOT_ENABLED" });
+    expect((await guidanceFor(KINGSBRIDGE_LP)).errors?.[0]?.message).toBe(
+      'Your authority does not run the "devon" scheme.',
+    );
+    expect(await api.request(KINGSBRIDGE_LP, kingsbridgeCase, kingsbridgeDevonBudget, 1_000)).toMatchObject({
+      code: "SCHEME_NOT_ENABLED",
+    });
     expect((await guidanceFor("lp@devon.example")).data?.devonGuidance).toHaveLength(3);
-    expect(await database.db.purchaseRequest.count({ where: { budgetId: kingsbridgeDevonBudget, status: "APPROVED" } })).toBe(1);
-    const audit = await database.db.auditEvent.findMany({ where: { action: { startsWith: "scheme." } }, orderBy: { sequence: "asc" } });
+    expect(
+      await database.db.purchaseRequest.count({ where: { budgetId: kingsbridgeDevonBudget, status: "APPROVED" } }),
+    ).toBe(1);
+    const audit = await database.db.auditEvent.findMany({
+      where: { action: { startsWith: "scheme." } },
+      orderBy: { sequence: "asc" },
+    });
     expect(audit.map((event) => event.action)).toEqual(["scheme.enable", "scheme.enable", "scheme.disable"]);
   });
 });
