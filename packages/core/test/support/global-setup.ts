@@ -1,6 +1,7 @@
 // Starts one PostgreSQL server for the whole test run (or uses the server named by
 // DATABASE_URL), and builds a migrated template database that each test file copies.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -15,12 +16,24 @@ declare module "vitest" {
   }
 }
 
+/** A port nothing listens on now, so parallel test runs (turbo runs packages side by side) never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {
     const dataDirectory = mkdtempSync(join(tmpdir(), "pathfinder-test-pg-"));
-    const port = 55000 + Math.floor(Math.random() * 5000);
+    const port = await freePort();
     const server = await startEmbeddedPostgres({ dataDirectory, port, persistent: false });
     serverUrl = server.adminUrl;
     stopServer = async () => {
