@@ -53,7 +53,7 @@ describe("loading plugins", () => {
       'Plugin "tiny-town" cannot be loaded: its GraphQL field "guidance" must start with "tinyTown"',
     );
     expect(() => checked.objectRef("Guidance")).toThrow('its GraphQL type "Guidance" must start with "TinyTown"');
-    expect(() => checked.prismaObjectField("Case", "notes", (t) => t.string({ resolve: () => "" }))).toThrow(
+    expect(() => checked.prismaObjectField("Case", "notes", (t) => t.exposeString("reference") as never)).toThrow(
       'its GraphQL field "notes" must start with "tinyTown"',
     );
     expect(() => checked.queryFields(() => ({}))).toThrow("use queryField (one at a time) so each name can be checked");
