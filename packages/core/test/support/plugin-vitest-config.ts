@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * The vitest configuration every plugin package uses: core's test server (one PostgreSQL per
+ * run, a fresh database per test file) and, in CI, a JSON report for the totals line.
+ */
+export default defineConfig({
+  test: {
+    globalSetup: [fileURLToPath(new URL("./global-setup.ts", import.meta.url))],
+    include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+  },
+});
