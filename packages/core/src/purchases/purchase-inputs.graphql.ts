@@ -15,24 +15,31 @@ export const PurchaseItemInput = builder.inputType("PurchaseItemInput", {
   validate: purchaseItemSchema,
 });
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The details a draft has, shared by creating and changing one. */
+const detailFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">) => ({
+  items: t.field({ type: [PurchaseItemInput], required: false }),
+  intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
+  ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
+  otherFundingExplanation: t.string({
+    required: false,
+    description: "Why statutory funding, benefits or charities cannot pay.",
+  }),
+  matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
+  extensions: t.field({
+    type: "JSON",
+    required: false,
+    description: 'The scheme\'s own fields, under its id: { "dorset": { … } }.',
+  }),
+});
+
 export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseRequestInput", {
   fields: (t) => ({
     caseId: t.globalID(),
     budgetId: t.globalID(),
     route: t.field({ type: PurchaseRouteEnum }),
-    items: t.field({ type: [PurchaseItemInput], required: false }),
-    intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
-    ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
-    otherFundingExplanation: t.string({
-      required: false,
-      description: "Why statutory funding, benefits or charities cannot pay.",
-    }),
-    matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
-    extensions: t.field({
-      type: "JSON",
-      required: false,
-      description: 'The scheme\'s own fields, under its id: { "dorset": { … } }.',
-    }),
+    ...detailFields(t),
   }),
   validate: purchaseDetailsSchema.extend({
     extensions: z.unknown().optional(),
@@ -47,19 +54,7 @@ export const UpdatePurchaseRequestInput = builder.inputType("UpdatePurchaseReque
   fields: (t) => ({
     budgetId: t.globalID({ required: false }),
     route: t.field({ type: PurchaseRouteEnum, required: false }),
-    items: t.field({ type: [PurchaseItemInput], required: false }),
-    intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
-    ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
-    otherFundingExplanation: t.string({
-      required: false,
-      description: "Why statutory funding, benefits or charities cannot pay.",
-    }),
-    matchedFunding: t.field({ type: "Pence", required: false, description: "What the family puts in, in pence." }),
-    extensions: t.field({
-      type: "JSON",
-      required: false,
-      description: "Replaces the scheme's own fields, under its id.",
-    }),
+    ...detailFields(t),
   }),
   validate: purchaseDetailsSchema.extend({
     extensions: z.unknown().optional(),
