@@ -86,3 +86,6 @@ builder.addScalarType("Pence", PenceScalar);
 builder.addScalarType("Date", DateResolver);
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("JSON", JSONResolver);
+
+/** The builder's type parameters, for helpers that build fields or arguments outside a type. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

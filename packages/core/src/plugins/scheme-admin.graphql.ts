@@ -94,8 +94,16 @@ builder.mutationField("enablePlugin", (t) =>
     description:
       "Turns a scheme on for your authority, with its first settings (validated against the scheme's schema).",
     errors: { types: [...standardErrors] },
-    args: settingsArgs(t),
-    resolve: async (_root, args: any, context) => {
+    args: {
+      schemeId: t.arg.string(),
+      settings: t.arg({ type: "JSON", required: false }),
+      effectiveFrom: t.arg({
+        type: "Date",
+        required: false,
+        description: "When the settings take effect; today if left out.",
+      }),
+    },
+    resolve: async (_root, args, context) => {
       const { viewer, plugin } = adminPlugin(context, args.schemeId);
       await inTransaction(context, (tx) =>
         enableScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),
@@ -114,8 +122,16 @@ builder.mutationField("configurePlugin", (t) =>
     description:
       "Saves a new version of a scheme's settings, in force from a date. Earlier decisions keep the rules they were made under.",
     errors: { types: [...standardErrors] },
-    args: settingsArgs(t),
-    resolve: async (_root, args: any, context) => {
+    args: {
+      schemeId: t.arg.string(),
+      settings: t.arg({ type: "JSON", required: false }),
+      effectiveFrom: t.arg({
+        type: "Date",
+        required: false,
+        description: "When the settings take effect; today if left out.",
+      }),
+    },
+    resolve: async (_root, args, context) => {
       const { viewer, plugin } = adminPlugin(context, args.schemeId);
       await inTransaction(context, (tx) =>
         configureScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),

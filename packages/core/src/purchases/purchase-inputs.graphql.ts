@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PurchaseCategoryEnum } from "../cases/purchase-category.graphql.ts";
-import { builder } from "../graphql/builder.ts";
+import { type BuilderTypes, builder } from "../graphql/builder.ts";
 import { EcmOutcomeEnum, PurchaseRouteEnum } from "./purchase-enums.graphql.ts";
 import { purchaseDetailsSchema, purchaseItemSchema } from "./purchase-input.ts";
 
@@ -15,10 +15,8 @@ export const PurchaseItemInput = builder.inputType("PurchaseItemInput", {
   validate: purchaseItemSchema,
 });
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
 /** The details a draft has, shared by creating and changing one. */
-const detailFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">) => ({
+const detailFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, "InputObject">) => ({
   items: t.field({ type: [PurchaseItemInput], required: false }),
   intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
   ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
