@@ -9,7 +9,7 @@ import type { Role } from "../generated/prisma/enums.ts";
 import type { builder } from "../graphql/builder.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
-import type { SchemeRules } from "../schemes/scheme-rules.ts";
+import type { SchemeHooks, SchemeRules } from "../schemes/scheme-rules.ts";
 
 /** A scheme's own name for a role, mapped onto one of core's roles. */
 export interface PluginRole {
@@ -65,10 +65,8 @@ export interface SchemePlugin<Settings = any> {
   permissions?: (can: AbilityBuilder<AppAbility>["can"], viewer: Viewer, settings: Settings) => void;
   /** Registers the plugin's own GraphQL types and fields (prefixed with its id) on the shared builder. */
   graphql?: (schemaBuilder: typeof builder, gate: SchemeGate) => void;
-  hooks?: {
-    /** After a request is submitted (inside the transaction; throw to refuse). */
-    onSubmit?: (event: { requestId: string; viewer: Viewer }) => Promise<void>;
-  };
+  /** Called by core's engine at each stage, inside its transaction (throw a DomainError to refuse). */
+  hooks?: SchemeHooks;
   /** Demo data: an invented authority that runs this scheme. */
   seedDemo?: (db: Database, helpers: DemoSeedHelpers) => Promise<void>;
   portal?: PortalContribution;

@@ -36,6 +36,7 @@ export class PluginSchemeRegistry implements SchemeRegistry {
     const version = await settingsInForce(this.db, authorityId, schemeId, at);
     const settings = plugin.settings.parse(version?.settings ?? {});
     return {
+      ...plugin.hooks,
       ...plugin.rules(settings),
       schemeId,
       rulesVersion: `${schemeId}@${plugin.version}/settings-${version?.version ?? 0}`,

@@ -65,11 +65,13 @@ export async function decidePurchase(
     },
   });
 
+  let final = true;
   if (outcome === "APPROVED") {
     const next = await tx.approvalStep.findFirst({
       where: { purchaseRequestId: id, round: step.round, status: "WAITING" },
       orderBy: { position: "asc" },
     });
+    final = next === null;
     if (next) await tx.approvalStep.update({ where: { id: next.id }, data: { status: "PENDING" } });
     else await commitApproval(tx, viewer, request, rules, note);
   } else {
@@ -79,6 +81,7 @@ export async function decidePurchase(
     });
     await moveStatus(tx, viewer, request, outcome, outcome === "REJECTED" ? "rejected" : "returned", note);
   }
+  await rules.onDecision?.({ tx, requestId: id, viewer, outcome, final });
   const cover = principal.cover ? ` as cover for ${principal.name}` : "";
   await recordAudit(tx, viewer, {
     action: `purchase.${outcome.toLowerCase()}`,

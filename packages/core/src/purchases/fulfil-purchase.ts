@@ -30,11 +30,13 @@ export async function fulfilPurchase(
   const request = await lockAndLoadRequest(tx, id);
   if (request.status !== "APPROVED") throw new WrongStatusError("fulfilled", request.status);
   const audit = { action: "purchase.fulfil", entityType: "PurchaseRequest", entityId: id, caseId: request.caseId };
+  const rules = await schemes.rulesFor(request.authorityId, request.budget.scheme, new Date());
 
   if (request.route === "SUPPLIER_ORDER") {
     const orderReference = input.orderReference?.trim();
     if (!orderReference) throw new DomainError("ORDER_REFERENCE_NEEDED", "Give the order reference.", "orderReference");
     await moveStatus(tx, viewer, request, "FULFILLED", "fulfilled", `Ordered: ${orderReference}`, { orderReference });
+    await rules.onFulfilment?.({ tx, requestId: id, viewer });
     await recordAudit(tx, viewer, {
       ...audit,
       summary: `Ordered ${request.reference} from the supplier (order ${orderReference})`,
@@ -54,7 +56,6 @@ export async function fulfilPurchase(
     );
   if (!signedBy) throw new DomainError("SIGNATURE_NEEDED", "Say who signed for the cash.", "cashSignedForBy");
 
-  const rules = await schemes.rulesFor(request.authorityId, request.budget.scheme, new Date());
   const note = `Cash for ${request.reference}, signed for by ${signedBy}`;
   await postToLedger(tx, viewer, {
     budgetId: request.budgetId,
@@ -79,6 +80,7 @@ export async function fulfilPurchase(
     cashSignedForBy: signedBy,
     receiptsDueOn,
   });
+  await rules.onFulfilment?.({ tx, requestId: id, viewer });
   await recordAudit(tx, viewer, {
     ...audit,
     summary: `Issued ${formatPence(cash as Pence)} cash for ${request.reference}, signed for by ${signedBy}`,

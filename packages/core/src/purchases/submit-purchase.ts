@@ -47,6 +47,7 @@ export async function submitPurchase(tx: Transaction, viewer: Viewer, schemes: S
 
   if (chain.kind === "self-sign-off") {
     await moveStatus(tx, viewer, request, "AWAITING_DECISION", "submitted");
+    await rules.onSubmit?.({ tx, requestId: id, viewer });
     const submitted = { ...request, status: "AWAITING_DECISION" as const };
     await tx.decision.create({
       data: {
@@ -60,6 +61,7 @@ export async function submitPurchase(tx: Transaction, viewer: Viewer, schemes: S
       },
     });
     await commitApproval(tx, viewer, submitted, rules, chain.reason);
+    await rules.onDecision?.({ tx, requestId: id, viewer, outcome: "APPROVED", final: true });
     await recordAudit(tx, viewer, {
       ...audit,
       action: "purchase.self-sign-off",
@@ -81,6 +83,7 @@ export async function submitPurchase(tx: Transaction, viewer: Viewer, schemes: S
     })),
   });
   await moveStatus(tx, viewer, request, "AWAITING_DECISION", "submitted");
+  await rules.onSubmit?.({ tx, requestId: id, viewer });
   const who = chain.steps.map((step) => step.label).join(", then ");
   await recordAudit(tx, viewer, {
     ...audit,

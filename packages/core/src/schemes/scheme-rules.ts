@@ -62,7 +62,27 @@ export interface RequestUnderReview {
   tx: Transaction;
 }
 
-export interface SchemeRules {
+/** What a lifecycle hook is told: which request, who acted, and the transaction to act in. */
+export interface SchemeEvent {
+  tx: Transaction;
+  requestId: string;
+  /** null when the platform acts by itself (a review falling due). */
+  viewer: Viewer | null;
+}
+
+/**
+ * A scheme's lifecycle hooks. Each runs inside the transaction of the stage it follows, so
+ * what it writes lands with the stage or not at all; throwing a DomainError refuses the stage.
+ */
+export interface SchemeHooks {
+  onSubmit?(event: SchemeEvent): Promise<void>;
+  onDecision?(event: SchemeEvent & { outcome: "APPROVED" | "REJECTED" | "RETURNED"; final: boolean }): Promise<void>;
+  onFulfilment?(event: SchemeEvent): Promise<void>;
+  /** When the outcome review falls due (run by the reviews-due job, once per request). */
+  onReviewDue?(event: SchemeEvent): Promise<void>;
+}
+
+export interface SchemeRules extends SchemeHooks {
   schemeId: string;
   /** Which version of the authority's settings these rules embody; recorded on every decision. */
   rulesVersion: string;
