@@ -37,7 +37,20 @@ builder.mutationField("createPurchaseRequest", (t) =>
             "Only the lead professional of an open case can ask for money for it.",
             "input.caseId",
           );
-        await findAccessible(tx, context.ability, "budget", budgetId, "read", "The budget", "input.budgetId");
+        const budget = await findAccessible(
+          tx,
+          context.ability,
+          "budget",
+          budgetId,
+          "read",
+          "The budget",
+          "input.budgetId",
+        );
+        const extensions = validRequestExtensions(
+          context.plugins,
+          budget.scheme,
+          input.extensions,
+        ) as Prisma.InputJsonValue;
         const request = await tx.purchaseRequest.create({
           data: {
             authorityId: viewer.authorityId,
@@ -45,6 +58,7 @@ builder.mutationField("createPurchaseRequest", (t) =>
             budgetId,
             requesterId: viewer.id,
             route: input.route,
+            extensions,
             reference: await nextPurchaseReference(tx, viewer.authorityId),
             ...(detailColumns(input) as object),
           },
@@ -86,14 +100,28 @@ builder.mutationField("updatePurchaseRequest", (t) =>
           throw new WrongStatusError("changed", request.status);
         if (request.requesterId !== viewer.id)
           throw new DomainError("NOT_REQUESTER", "Only the person who raised the request can change it.");
-        const budgetId = input.budgetId ? idOfType(input.budgetId, "Budget", "input.budgetId") : undefined;
-        if (budgetId)
-          await findAccessible(tx, context.ability, "budget", budgetId, "read", "The budget", "input.budgetId");
+        const budgetId = input.budgetId ? idOfType(input.budgetId, "Budget", "input.budgetId") : request.budgetId;
+        const budget = await findAccessible(
+          tx,
+          context.ability,
+          "budget",
+          budgetId,
+          "read",
+          "The budget",
+          "input.budgetId",
+        );
+        // Given extensions replace the scheme's fields; a change of budget re-checks the ones kept.
+        const extensions = validRequestExtensions(
+          context.plugins,
+          budget.scheme,
+          input.extensions ?? request.extensions,
+        );
         await tx.purchaseRequest.update({
           where: { id },
           data: {
             ...detailColumns(input),
-            ...(budgetId ? { budgetId } : {}),
+            budgetId,
+            extensions: extensions as Prisma.InputJsonValue,
             ...(input.route ? { route: input.route } : {}),
           },
         });

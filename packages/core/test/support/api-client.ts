@@ -1,5 +1,5 @@
 import type { Database } from "../../src/db/prisma-client.ts";
-import type { SchemeRegistry } from "../../src/schemes/scheme-rules.ts";
+import type { GraphQLServerOptions } from "../../src/server/graphql-server.ts";
 import { createHttpApp } from "../../src/server/http-app.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -8,7 +8,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would. */
-export function createTestApi(db: Database, options: { schemes?: SchemeRegistry } = {}) {
+export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerOptions, "db">> = {}) {
   const app = createHttpApp({ db, development: false, secureCookies: true, ...options });
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { createDatabase, dropDatabase, urlForDatabase } from "../../src/db/database-admin.ts";
 import { createPrismaClient, type Database } from "../../src/db/prisma-client.ts";
+// Brings in the types of what the global set-up provides (its `declare module "vitest"`).
+import type {} from "./global-setup.ts";
 
 export interface TestDatabase {
   url: string;
