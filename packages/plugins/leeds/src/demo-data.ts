@@ -1,0 +1,158 @@
+import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+
+// An invented city running Leeds' Early Intervention Fund: every person here is made up.
+
+export const WEDGES = ["West", "North West", "North East", "East", "South"];
+const DAY = 86_400_000;
+const daysAgo = (n: number) => new Date(Math.floor(Date.now() / DAY - n) * DAY);
+
+const ipcs: [string, string, string][] = [
+  ["ipc-west@leeds.example", "Gwen Illingworth", "West"],
+  ["ipc-north-west@leeds.example", "Declan Royds", "North West"],
+  ["ipc-north-east@leeds.example", "Esme Hardcastle", "North East"],
+  ["ipc-east@leeds.example", "Jonah Pickersgill", "East"],
+  ["ipc-south@leeds.example", "Farah Lindley", "South"],
+];
+
+const suppliers = [
+  { name: "Aire Valley Credit Union", onSupplierList: true, preferred: true, invoicesCouncil: true },
+  { name: "Kirkside Community Crèche", onSupplierList: true, preferred: true, invoicesCouncil: true },
+  { name: "Wharfe ESOL Classes", onSupplierList: true, preferred: false, invoicesCouncil: true },
+  // Not on the list, but able to invoice the Council, like the guidance's Citizens Advice example.
+  { name: "Calder Advice Outreach", onSupplierList: false, preferred: false, invoicesCouncil: true },
+  // A local shop: route B (cash) only.
+  { name: "Bramley Corner Store", onSupplierList: false, preferred: false, invoicesCouncil: false },
+];
+
+const cases = [
+  {
+    reference: "LEE-0001",
+    wedge: "West",
+    lead: "lp@leeds.example",
+    child: { givenName: "Tilly", familyName: "Brear", dateOfBirth: "2018-10-04" },
+    needs: ["Getting to nursery", "Mother's English for appointments", "Safe sleeping"],
+    unmet: [
+      {
+        category: "COUNSELLING_OR_TRADED_SERVICE",
+        description: "Family therapy: no service in the wedge",
+        estimatedCost: 60_000,
+      },
+    ],
+  },
+  {
+    reference: "LEE-0002",
+    wedge: "North East",
+    lead: "assessor@leeds.example",
+    child: { givenName: "Oskar", familyName: "Wade", dateOfBirth: "2012-01-22" },
+    needs: ["Attendance at school", "Debt at home", "Out-of-school activities", "Sleep"],
+    unmet: [{ category: "TRANSPORT", description: "No bus to the only youth club", estimatedCost: null }],
+  },
+];
+
+/** A demo city with five wedges, an IPC in each, a fund per wedge and two cases. */
+export async function seedLeedsDemo(db: Database, { enable }: DemoSeedHelpers): Promise<void> {
+  const seeded = await seedAuthority(db, {
+    name: "Leeds Early Intervention Fund (demo)",
+    code: "leeds-demo",
+    areas: WEDGES,
+    staff: [
+      {
+        email: "lp@leeds.example",
+        name: "Harriet Ackroyd",
+        jobTitle: "Health visitor",
+        roles: [{ role: "LEAD_PROFESSIONAL", area: "West" }],
+      },
+      {
+        email: "lp2@leeds.example",
+        name: "Owain Metcalfe",
+        jobTitle: "Family support worker",
+        roles: [{ role: "LEAD_PROFESSIONAL", area: "West" }],
+      },
+      {
+        email: "assessor@leeds.example",
+        name: "Samir Bhatti",
+        jobTitle: "Learning mentor (assessor)",
+        roles: [{ role: "LEAD_PROFESSIONAL", area: "North East" }],
+      },
+      ...ipcs.map(([email, name, wedge]) => ({
+        email,
+        name,
+        jobTitle: "Integrated Processes Coordinator",
+        roles: [{ role: "APPROVER" as const, area: wedge }],
+      })),
+      {
+        email: "finance@leeds.example",
+        name: "Colin Sutcliffe",
+        jobTitle: "Finance officer",
+        roles: [{ role: "FINANCE_OFFICER" }],
+      },
+      {
+        email: "budgets@leeds.example",
+        name: "Maya Whitaker",
+        jobTitle: "Budget manager",
+        roles: [{ role: "BUDGET_MANAGER" }],
+      },
+      {
+        email: "overseer@leeds.example",
+        name: "Ada Holroyd",
+        jobTitle: "Commissioning manager",
+        roles: [{ role: "OVERSEER" }],
+      },
+      {
+        email: "admin@leeds.example",
+        name: "Ben Armitage",
+        jobTitle: "Service administrator",
+        roles: [{ role: "AUTHORITY_ADMIN" }],
+      },
+    ],
+  });
+  const { authorityId } = seeded;
+  await enable(authorityId);
+
+  const now = new Date();
+  const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  for (const [wedge, areaId] of seeded.areas) {
+    const budget = await db.budget.create({
+      data: {
+        authorityId,
+        areaId,
+        scheme: "leeds",
+        name: `${wedge} wedge Early Intervention Fund ${year}-${String(year + 1).slice(2)}`,
+        periodStart: new Date(Date.UTC(year, 3, 1)),
+        periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
+        holderRole: "APPROVER",
+      },
+    });
+    await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
+      VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 2000000, 'Wedge allocation for the year')`;
+  }
+  for (const supplier of suppliers) await db.supplier.create({ data: { authorityId, ...supplier } });
+
+  for (const demo of cases) {
+    const lead = seeded.staff.get(demo.lead) as string;
+    const child = await db.child.create({
+      data: { authorityId, ...demo.child, dateOfBirth: new Date(demo.child.dateOfBirth) },
+    });
+    const theCase = await db.case.create({
+      data: {
+        authorityId,
+        areaId: seeded.areas.get(demo.wedge) as string,
+        leadProfessionalId: lead,
+        reference: demo.reference,
+        children: { create: { childId: child.id } },
+      },
+    });
+    await db.assessment.create({
+      data: {
+        authorityId,
+        caseId: theCase.id,
+        kind: "CAF",
+        completedOn: daysAgo(21),
+        priorityNeeds: demo.needs,
+        recordedById: lead,
+      },
+    });
+    for (const need of demo.unmet)
+      await db.unmetNeed.create({ data: { authorityId, caseId: theCase.id, recordedById: lead, ...need } as never });
+  }
+}
