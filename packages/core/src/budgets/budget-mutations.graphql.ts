@@ -10,7 +10,6 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
-import { usableQuery } from "../graphql/usable-query.ts";
 import { RoleEnum } from "../people/staff-user.graphql.ts";
 import { availableOf } from "./budget-balances.ts";
 import { postToLedger } from "./budget-ledger.ts";
@@ -79,7 +78,7 @@ builder.mutationField("createBudget", (t) =>
           summary: `Created budget ${budget.name}${input.initialAllocation ? ` with ${formatPence(input.initialAllocation)}` : ""}`,
           after: budget,
         });
-        return tx.budget.findUniqueOrThrow({ ...usableQuery(query), where: { id: budget.id } });
+        return tx.budget.findUniqueOrThrow({ ...query, where: { id: budget.id } });
       });
     },
   }),
@@ -111,7 +110,7 @@ builder.mutationField("allocateToBudget", (t) =>
           entityId: id,
           summary: `Allocated ${formatPence(args.amount)}`,
         });
-        return tx.budget.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.budget.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -149,7 +148,7 @@ builder.mutationField("closeBudgetPeriod", (t) =>
           entityId: id,
           summary: `Closed ${budget.name}${!budget.carryForward && left > 0 ? `; ${formatPence(left)} lapsed` : ""}`,
         });
-        return tx.budget.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.budget.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),

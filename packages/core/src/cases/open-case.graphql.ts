@@ -1,7 +1,6 @@
 import { builder } from "../graphql/builder.ts";
 import { standardErrors } from "../graphql/error-types.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
-import { usableQuery } from "../graphql/usable-query.ts";
 import { CaseRef } from "./case.graphql.ts";
 import { openCase } from "./open-case.ts";
 import { OpenCaseInput } from "./open-case-input.graphql.ts";
@@ -18,7 +17,7 @@ builder.mutationField("openCase", (t) =>
       const viewer = requireViewer(context);
       return context.db.$transaction(async (tx) => {
         const created = await openCase(tx, context, viewer, input);
-        return tx.case.findUniqueOrThrow({ ...usableQuery(query), where: { id: created.id } });
+        return tx.case.findUniqueOrThrow({ ...query, where: { id: created.id } });
       });
     },
   }),

@@ -1,8 +1,23 @@
 import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 export type Database = PrismaClient;
+
+/**
+ * Pothos hands resolvers the `select` a client's query needs; when a client asks a mutation's
+ * result for nothing but `__typename`, that select is empty, which Prisma rejects. An empty
+ * select means "nothing in particular", so the row is loaded plainly instead.
+ */
+const emptySelectAsDefault = Prisma.defineExtension({
+  query: {
+    $allOperations({ args, query }) {
+      const select = (args as { select?: object } | undefined)?.select;
+      if (select && Object.keys(select).length === 0) delete (args as { select?: object }).select;
+      return query(args);
+    },
+  },
+});
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): Database {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
@@ -13,5 +28,5 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): Database
   // `{ OR: [] }`, which Prisma does not reliably treat as "match nothing" inside an AND
   // (prisma/prisma#17367): a user with no right would match every row. The extension adds
   // only query hooks, no new methods, so the client keeps PrismaClient's type.
-  return client.$extends(createCaslExtension()) as unknown as Database;
+  return client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
 }

@@ -7,7 +7,6 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
-import { usableQuery } from "../graphql/usable-query.ts";
 import { decidePurchase } from "./decide-purchase.ts";
 import { DecisionChoiceEnum } from "./purchase-enums.graphql.ts";
 
@@ -35,7 +34,7 @@ builder.mutationField("decidePurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "decide", "The request", "id");
         await decidePurchase(tx, viewer, context.schemes, id, args.decision, note);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -56,8 +55,6 @@ const CoverInput = builder.inputType("CoverInput", {
 
 builder.prismaObject("Delegation", {
   name: "Cover",
-  // Always load the id, so a query asking only for __typename still selects something.
-  select: { id: true },
   description: "A dated hand-over of an approver's decisions to a named colleague.",
   fields: (t) => ({
     delegator: t.relation("delegator"),
@@ -107,7 +104,7 @@ builder.mutationField("arrangeCover", (t) =>
           entityId: cover.id,
           summary: `${delegate.name} covers ${viewer.name}'s decisions from ${input.startsOn.toISOString().slice(0, 10)} to ${input.endsOn.toISOString().slice(0, 10)}`,
         });
-        return tx.delegation.findUniqueOrThrow({ ...usableQuery(query), where: { id: cover.id } });
+        return tx.delegation.findUniqueOrThrow({ ...query, where: { id: cover.id } });
       });
     },
   }),

@@ -6,7 +6,6 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
-import { usableQuery } from "../graphql/usable-query.ts";
 import { fulfilPurchase } from "./fulfil-purchase.ts";
 import { EcmOutcomeEnum } from "./purchase-enums.graphql.ts";
 import { reconcilePurchase, recordReceipt, returnUnspent } from "./receipts-and-returns.ts";
@@ -34,7 +33,7 @@ builder.mutationField("recordFulfilment", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
         await fulfilPurchase(tx, viewer, context.schemes, id, args.input);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -93,7 +92,7 @@ builder.mutationField("recordReceipt", (t) =>
           description: input.description?.trim() ?? "",
           attachmentId,
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -111,7 +110,7 @@ builder.mutationField("returnUnspent", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
         await returnUnspent(tx, viewer, id, args.amount);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -130,7 +129,7 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
         await reconcilePurchase(tx, viewer, id);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -166,7 +165,7 @@ builder.mutationField("recordReview", (t) =>
           familyComments: input.familyComments?.trim() ?? "",
           otherNotes: input.otherNotes?.trim() ?? "",
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),

@@ -9,7 +9,6 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
-import { usableQuery } from "../graphql/usable-query.ts";
 import { validRequestExtensions } from "../plugins/request-extensions.ts";
 import { CreatePurchaseRequestInput, UpdatePurchaseRequestInput } from "./purchase-inputs.graphql.ts";
 import { nextPurchaseReference } from "./purchase-references.ts";
@@ -79,7 +78,7 @@ builder.mutationField("createPurchaseRequest", (t) =>
           caseId,
           summary: `Started request ${request.reference} for ${formatPence(total as Pence)}`,
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id: request.id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id: request.id } });
       });
     },
   }),
@@ -134,7 +133,7 @@ builder.mutationField("updatePurchaseRequest", (t) =>
           summary: `Changed request ${request.reference}`,
           before: request,
         });
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -154,7 +153,7 @@ builder.mutationField("submitPurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
         await submitPurchase(tx, viewer, context.schemes, id);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
@@ -175,7 +174,7 @@ builder.mutationField("withdrawPurchaseRequest", (t) =>
       return inTransaction(context, async (tx) => {
         await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
         await withdrawPurchase(tx, viewer, id, args.reason);
-        return tx.purchaseRequest.findUniqueOrThrow({ ...usableQuery(query), where: { id } });
+        return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
   }),
