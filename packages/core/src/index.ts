@@ -2,6 +2,8 @@
 
 export type { Database } from "./db/prisma-client.ts";
 export { formatPence, type Pence, pence } from "./domain/money.ts";
+export { DomainError } from "./graphql/domain-errors.ts";
+export { standardErrors } from "./graphql/error-types.ts";
 export type {
   DemoSeedHelpers,
   PluginRole,

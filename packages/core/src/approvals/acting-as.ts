@@ -18,9 +18,15 @@ export function principalsOf(viewer: Viewer): Principal[] {
   ];
 }
 
-/** Whether a person's roles let them decide a step for this role in this area. */
+/**
+ * Whether a person's roles let them decide a step: the step's role, in the step's area — or
+ * in any area when the step names none (Dorset: a co-ordinator of another locality may decide
+ * where a locality has none).
+ */
 export function holdsStepRole(roles: readonly ViewerRole[], step: { role: string; areaId: string | null }): boolean {
   return roles.some(
-    (assignment) => assignment.role === step.role && (assignment.areaId === null || assignment.areaId === step.areaId),
+    (assignment) =>
+      assignment.role === step.role &&
+      (step.areaId === null || assignment.areaId === null || assignment.areaId === step.areaId),
   );
 }

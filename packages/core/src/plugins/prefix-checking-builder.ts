@@ -31,8 +31,13 @@ export function prefixCheckingBuilder(builder: Builder, pluginId: string): Build
   const prefix = graphqlPrefixOf(pluginId);
   const check = (name: unknown, kind: "field" | "type") => {
     const wanted = kind === "field" ? prefix.field : prefix.type;
-    if (typeof name !== "string" || !name.startsWith(wanted) || name.length === wanted.length)
-      throw new PluginLoadError(pluginId, `its GraphQL ${kind} "${String(name)}" must start with "${wanted}"`);
+    // A field may be named exactly after the plugin (`Case.leeds`); a type needs more (`LeedsCaseStudy`).
+    const bare = kind === "type" && name === wanted;
+    if (typeof name !== "string" || !name.startsWith(wanted) || bare)
+      throw new PluginLoadError(
+        pluginId,
+        `its GraphQL ${kind} "${String(name)}" must start with "${wanted}"${bare ? " and say more" : ""}`,
+      );
   };
   return new Proxy(builder, {
     get(target, property, receiver) {

@@ -57,6 +57,9 @@ describe("loading plugins", () => {
       'its GraphQL field "notes" must start with "tinyTown"',
     );
     expect(() => checked.queryFields(() => ({}))).toThrow("use queryField (one at a time) so each name can be checked");
+    expect(() => checked.objectRef("TinyTown")).toThrow(
+      'its GraphQL type "TinyTown" must start with "TinyTown" and say more',
+    );
     expect(() => checked.objectRef("TinyTownGuidance")).not.toThrow();
   });
 });
