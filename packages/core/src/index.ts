@@ -22,4 +22,5 @@ export type {
   RuleViolation,
   SchemeRules,
 } from "./schemes/scheme-rules.ts";
+export { financialYear, seedFundedBudget } from "./seed/demo-budgets.ts";
 export { DEMO_PASSWORD, type DemoAuthority, seedAuthority } from "./seed/demo-people.ts";

@@ -78,68 +78,51 @@ function adminPlugin(context: GraphQLContext, schemeId: string) {
   return { viewer, plugin };
 }
 
-const settingsArgs = (t: any) => ({
-  schemeId: t.arg.string(),
-  settings: t.arg({ type: "JSON", required: false }),
-  effectiveFrom: t.arg({
-    type: "Date",
-    required: false,
-    description: "When the settings take effect; today if left out.",
-  }),
-});
-
-builder.mutationField("enablePlugin", (t) =>
-  t.field({
-    type: SchemeRef,
+/** Enabling and configuring take the same arguments and differ only in what they do. */
+const settingsMutations = [
+  {
+    name: "enablePlugin",
     description:
       "Turns a scheme on for your authority, with its first settings (validated against the scheme's schema).",
-    errors: { types: [...standardErrors] },
-    args: {
-      schemeId: t.arg.string(),
-      settings: t.arg({ type: "JSON", required: false }),
-      effectiveFrom: t.arg({
-        type: "Date",
-        required: false,
-        description: "When the settings take effect; today if left out.",
-      }),
-    },
-    resolve: async (_root, args, context) => {
-      const { viewer, plugin } = adminPlugin(context, args.schemeId);
-      await inTransaction(context, (tx) =>
-        enableScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),
-      );
-      return {
-        plugin,
-        context: { ...context, schemesEnabled: async () => new Set([...(await context.schemesEnabled()), plugin.id]) },
-      };
-    },
-  }),
-);
-
-builder.mutationField("configurePlugin", (t) =>
-  t.field({
-    type: SchemeRef,
+    apply: enableScheme,
+    nowEnabled: true,
+  },
+  {
+    name: "configurePlugin",
     description:
       "Saves a new version of a scheme's settings, in force from a date. Earlier decisions keep the rules they were made under.",
-    errors: { types: [...standardErrors] },
-    args: {
-      schemeId: t.arg.string(),
-      settings: t.arg({ type: "JSON", required: false }),
-      effectiveFrom: t.arg({
-        type: "Date",
-        required: false,
-        description: "When the settings take effect; today if left out.",
-      }),
-    },
-    resolve: async (_root, args, context) => {
-      const { viewer, plugin } = adminPlugin(context, args.schemeId);
-      await inTransaction(context, (tx) =>
-        configureScheme(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),
-      );
-      return { plugin, context };
-    },
-  }),
-);
+    apply: configureScheme,
+    nowEnabled: false,
+  },
+] as const;
+
+for (const mutation of settingsMutations) {
+  builder.mutationField(mutation.name, (t) =>
+    t.field({
+      type: SchemeRef,
+      description: mutation.description,
+      errors: { types: [...standardErrors] },
+      args: {
+        schemeId: t.arg.string(),
+        settings: t.arg({ type: "JSON", required: false }),
+        effectiveFrom: t.arg({
+          type: "Date",
+          required: false,
+          description: "When the settings take effect; today if left out.",
+        }),
+      },
+      resolve: async (_root, args, context) => {
+        const { viewer, plugin } = adminPlugin(context, args.schemeId);
+        await inTransaction(context, (tx) =>
+          mutation.apply(tx, viewer, plugin, args.settings, args.effectiveFrom ?? new Date()),
+        );
+        // This request's context was built before the change; answer as the next request will see it.
+        const enabled = async () => new Set([...(await context.schemesEnabled()), plugin.id]);
+        return { plugin, context: mutation.nowEnabled ? { ...context, schemesEnabled: enabled } : context };
+      },
+    }),
+  );
+}
 
 builder.mutationField("disablePlugin", (t) =>
   t.field({

@@ -8,6 +8,7 @@ import type { Pence } from "../domain/money.ts";
 import type { PurchaseCategory, PurchaseRoute } from "../generated/prisma/enums.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
+import { financialYear } from "../seed/demo-budgets.ts";
 import { viewerFromUser } from "../server/viewer-from-request.ts";
 import { decidePurchase } from "./decide-purchase.ts";
 import { fulfilPurchase } from "./fulfil-purchase.ts";
@@ -140,12 +141,6 @@ async function viewerByEmail(db: Database, email: string): Promise<Viewer> {
   return viewerFromUser(user);
 }
 
-/** The financial year (1 April to 31 March) that contains `date`. */
-function financialYearOf(date: Date): { start: Date; end: Date } {
-  const year = date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
-  return { start: new Date(Date.UTC(year, 3, 1)), end: new Date(Date.UTC(year + 1, 2, 31)) };
-}
-
 export async function seedDemoPurchases(
   db: Database,
   authorityId: string,
@@ -154,7 +149,7 @@ export async function seedDemoPurchases(
 ) {
   const budgetManager = await viewerByEmail(db, `budgets@${emailDomain}`);
   const finance = await viewerByEmail(db, `finance@${emailDomain}`);
-  const period = financialYearOf(new Date());
+  const period = financialYear();
   const areas = await db.area.findMany({ where: { authorityId }, orderBy: { name: "asc" } });
   const budgets = new Map<string, string>();
   for (const area of areas) {
@@ -163,7 +158,7 @@ export async function seedDemoPurchases(
         data: {
           authorityId,
           areaId: area.id,
-          name: `${area.name} fund ${period.start.getUTCFullYear()}-${String(period.end.getUTCFullYear()).slice(2)}`,
+          name: `${area.name} fund ${period.label}`,
           periodStart: period.start,
           periodEnd: period.end,
           holderRole: "APPROVER",

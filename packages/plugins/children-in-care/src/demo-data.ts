@@ -1,4 +1,4 @@
-import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+import { type Database, type DemoSeedHelpers, financialYear, seedAuthority, seedFundedBudget } from "@pathfinder/core";
 
 // An invented county running the children-in-care pilot: every person here is made up.
 
@@ -66,22 +66,14 @@ export async function seedChildrenInCareDemo(db: Database, { enable }: DemoSeedH
   });
   const { authorityId } = seeded;
   await enable(authorityId);
-
-  const now = new Date();
-  const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-  const budget = await db.budget.create({
-    data: {
-      authorityId,
-      areaId: null,
-      scheme: "children-in-care",
-      name: `Children in care ${year}-${String(year + 1).slice(2)}`,
-      periodStart: new Date(Date.UTC(year, 3, 1)),
-      periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
-      holderRole: "APPROVER",
-    },
+  await seedFundedBudget(db, {
+    authorityId,
+    areaId: null,
+    scheme: "children-in-care",
+    name: `Children in care ${financialYear().label}`,
+    allocation: 4000000,
+    note: "Children-in-care pilot allocation",
   });
-  await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
-    VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 4000000, 'Children-in-care pilot allocation')`;
 
   for (const demo of cases) {
     const lead = seeded.staff.get(demo.lead) as string;

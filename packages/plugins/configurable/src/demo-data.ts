@@ -1,4 +1,4 @@
-import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+import { type Database, type DemoSeedHelpers, financialYear, seedAuthority, seedFundedBudget } from "@pathfinder/core";
 import { DEMO_AREAS, DEMO_SETTINGS } from "./demo-settings.ts";
 
 // An invented authority that runs the configurable scheme purely from settings. Every person,
@@ -106,22 +106,15 @@ export async function seedConfigurableDemo(db: Database, { enable }: DemoSeedHel
   await enable(authorityId, DEMO_SETTINGS);
 
   // One budget per area for the current financial year, funded through the ledger.
-  const now = new Date();
-  const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   for (const [name, areaId] of seeded.areas) {
-    const budget = await db.budget.create({
-      data: {
-        authorityId,
-        areaId,
-        scheme: "configurable",
-        name: `${name} family support fund ${year}-${String(year + 1).slice(2)}`,
-        periodStart: new Date(Date.UTC(year, 3, 1)),
-        periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
-        holderRole: "APPROVER",
-      },
+    await seedFundedBudget(db, {
+      authorityId,
+      areaId,
+      scheme: "configurable",
+      name: `${name} family support fund ${financialYear().label}`,
+      allocation: 2000000,
+      note: "Allocation for the year",
     });
-    await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
-      VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 2000000, 'Allocation for the year')`;
   }
 
   // A supplier that invoices the council, so requests can take the supplier-order route.

@@ -1,5 +1,5 @@
 // Demo data: an invented authority running Derbyshire's pilot. Every person here is invented.
-import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+import { type Database, type DemoSeedHelpers, financialYear, seedAuthority, seedFundedBudget } from "@pathfinder/core";
 
 /** The report's four pilot areas. */
 export const DERBYSHIRE_AREAS = [
@@ -83,22 +83,15 @@ export async function seedDerbyshireDemo(db: Database, { enable }: DemoSeedHelpe
     ],
   });
   await enable(authorityId);
-
-  const year = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
   for (const [name, areaId] of areas) {
-    const budget = await db.budget.create({
-      data: {
-        authorityId,
-        areaId,
-        scheme: "derbyshire",
-        name: `${name} BHLP pilot ${year}-${String(year + 1).slice(2)}`,
-        periodStart: new Date(Date.UTC(year, 3, 1)),
-        periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
-        holderRole: "APPROVER",
-      },
+    await seedFundedBudget(db, {
+      authorityId,
+      areaId,
+      scheme: "derbyshire",
+      name: `${name} BHLP pilot ${financialYear().label}`,
+      allocation: DEMO_ALLOCATION,
+      note: "Pilot allocation for the area",
     });
-    await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
-      VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', ${DEMO_ALLOCATION}, 'Pilot allocation for the area')`;
   }
 
   const openCase = async (

@@ -1,4 +1,4 @@
-import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+import { type Database, type DemoSeedHelpers, financialYear, seedAuthority, seedFundedBudget } from "@pathfinder/core";
 
 /** Invented names for Devon's nine pathfinder areas, each around a secondary school. */
 export const demoAreas = [
@@ -66,22 +66,15 @@ export async function seedDevonDemo(db: Database, { enable }: DemoSeedHelpers): 
   });
   const { authorityId } = seeded;
   await enable(authorityId, { areas: demoAreas });
-
-  const year = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
   for (const [name, areaId] of seeded.areas) {
-    const budget = await db.budget.create({
-      data: {
-        authorityId,
-        areaId,
-        scheme: "devon",
-        name: `${name} pathfinder ${year}-${String(year + 1).slice(2)}`,
-        periodStart: new Date(Date.UTC(year, 3, 1)),
-        periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
-        holderRole: "APPROVER",
-      },
+    await seedFundedBudget(db, {
+      authorityId,
+      areaId,
+      scheme: "devon",
+      name: `${name} pathfinder ${financialYear().label}`,
+      allocation: 1500000,
+      note: "Pathfinder allocation for the year",
     });
-    await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
-      VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 1500000, 'Pathfinder allocation for the year')`;
   }
 
   const lead = seeded.staff.get("lp@devon.example") as string;

@@ -1,6 +1,6 @@
 // Demo data: an invented authority running Dorset's pilot. Every person here is invented.
 import { createHash, randomUUID } from "node:crypto";
-import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+import { type Database, type DemoSeedHelpers, seedAuthority, seedFundedBudget } from "@pathfinder/core";
 
 /** The protocol's six localities ("W&P; West Dorset; North Dorset; Purbeck; East Dorset; Christchurch"). */
 export const DORSET_LOCALITIES = [
@@ -93,23 +93,16 @@ export async function seedDorsetDemo(db: Database, { enable }: DemoSeedHelpers):
   });
   const { authorityId, areas, staff } = seeded;
   await enable(authorityId);
-
-  const year = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
   const shares = localityShares(4_000_000, DORSET_LOCALITIES.length);
   for (const [index, name] of DORSET_LOCALITIES.entries()) {
-    const budget = await db.budget.create({
-      data: {
-        authorityId,
-        areaId: areas.get(name) as string,
-        scheme: "dorset",
-        name: `${name} BHLP pilot`,
-        periodStart: new Date(Date.UTC(year, 3, 1)),
-        periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
-        holderRole: "APPROVER",
-      },
+    await seedFundedBudget(db, {
+      authorityId,
+      areaId: areas.get(name) as string,
+      scheme: "dorset",
+      name: `${name} BHLP pilot`,
+      allocation: shares[index] as number,
+      note: "Share of the Children's Fund pilot money",
     });
-    await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
-      VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', ${shares[index]}, 'Share of the Children''s Fund pilot money')`;
   }
 
   const openCase = async (

@@ -1,4 +1,4 @@
-import { type Database, type DemoSeedHelpers, seedAuthority } from "@pathfinder/core";
+import { type Database, type DemoSeedHelpers, financialYear, seedAuthority, seedFundedBudget } from "@pathfinder/core";
 
 // An invented city running Leeds' Early Intervention Fund: every person here is made up.
 
@@ -108,23 +108,15 @@ export async function seedLeedsDemo(db: Database, { enable }: DemoSeedHelpers): 
   });
   const { authorityId } = seeded;
   await enable(authorityId);
-
-  const now = new Date();
-  const year = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   for (const [wedge, areaId] of seeded.areas) {
-    const budget = await db.budget.create({
-      data: {
-        authorityId,
-        areaId,
-        scheme: "leeds",
-        name: `${wedge} wedge Early Intervention Fund ${year}-${String(year + 1).slice(2)}`,
-        periodStart: new Date(Date.UTC(year, 3, 1)),
-        periodEnd: new Date(Date.UTC(year + 1, 2, 31)),
-        holderRole: "APPROVER",
-      },
+    await seedFundedBudget(db, {
+      authorityId,
+      areaId,
+      scheme: "leeds",
+      name: `${wedge} wedge Early Intervention Fund ${financialYear().label}`,
+      allocation: 2000000,
+      note: "Wedge allocation for the year",
     });
-    await db.$executeRaw`INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, note)
-      VALUES (${authorityId}::uuid, ${budget.id}::uuid, 'ALLOCATION', 2000000, 'Wedge allocation for the year')`;
   }
   for (const supplier of suppliers) await db.supplier.create({ data: { authorityId, ...supplier } });
 
