@@ -1,5 +1,5 @@
 // Test helpers: drive the real API (GraphQL over fetch) as demo staff.
-import { type createTestApi, DEMO_PASSWORD } from "@pathfinder/core/testing";
+import { type createTestApi, demoStaffClient } from "@pathfinder/core/testing";
 
 type Api = ReturnType<typeof createTestApi>;
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -12,17 +12,7 @@ const REQUEST = `id status rulesVersion reviewDueOn receiptsDueOn total { pence 
 export const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 export function cicApi(api: Api) {
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) tokens.set(email, await api.signIn(email, DEMO_PASSWORD));
-    return tokens.get(email) as string;
-  };
-  const call = async (email: string, query: string, variables: Record<string, unknown> = {}) => {
-    const result = await api.graphql(query, variables, await as(email));
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<string, any>;
-  };
-  const payload = (result: Record<string, any>, name: string) => result[name].data ?? result[name];
+  const { as, call, payload } = demoStaffClient(api);
   return {
     call,
     /** Creates and submits a one-item request; returns the submission's result (the request or the errors). */

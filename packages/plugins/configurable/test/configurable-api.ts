@@ -1,5 +1,5 @@
 // Test helpers: drive the real API as the demo authority's staff (and Kingsbridge's).
-import { type createTestApi, DEMO_PASSWORD } from "@pathfinder/core/testing";
+import { type createTestApi, demoStaffClient } from "@pathfinder/core/testing";
 
 type Api = ReturnType<typeof createTestApi>;
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -28,13 +28,7 @@ export interface RequestSpec {
 }
 
 export function configurableApi(api: Api) {
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) tokens.set(email, await api.signIn(email, DEMO_PASSWORD));
-    return tokens.get(email) as string;
-  };
-  const query = async (email: string, text: string, variables: Record<string, unknown> = {}) =>
-    api.graphql(text, variables, await as(email));
+  const { as, query } = demoStaffClient(api);
   /** A mutation's result union: its `data` on success, else the error. */
   const mutate = async (email: string, name: string, text: string, variables: Record<string, unknown>) => {
     const result = await query(email, text, variables);

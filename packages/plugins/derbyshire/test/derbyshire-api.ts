@@ -1,5 +1,5 @@
 // Test helpers: drive the real API as Derbyshire's demo staff, on fresh cases of its demo authority.
-import { type createTestApi, DEMO_PASSWORD, type TestDatabase } from "@pathfinder/core/testing";
+import { type createTestApi, demoStaffClient, type TestDatabase } from "@pathfinder/core/testing";
 
 type Api = ReturnType<typeof createTestApi>;
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -23,21 +23,10 @@ export const TAC = {
 };
 
 export function derbyshireApi(api: Api) {
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) tokens.set(email, await api.signIn(email, DEMO_PASSWORD));
-    return tokens.get(email) as string;
-  };
-  const call = async (email: string, query: string, variables: Record<string, unknown>) => {
-    const result = await api.graphql(query, variables, await as(email));
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<string, any>;
-  };
-  const payload = (result: Record<string, any>, name: string) => result[name].data ?? result[name];
+  const { as, call, query, payload } = demoStaffClient(api);
   return {
     as,
-    query: async (email: string, query: string, variables: Record<string, unknown> = {}) =>
-      api.graphql(query, variables, await as(email)),
+    query,
     async create(email: string, caseId: string, budgetId: string, pence: number, extensions: unknown = TAC) {
       const created = await call(
         email,

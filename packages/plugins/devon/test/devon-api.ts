@@ -1,5 +1,5 @@
 // Test helpers: drive the real API as Devon's demo staff.
-import { type createTestApi, DEMO_PASSWORD } from "@pathfinder/core/testing";
+import { type createTestApi, demoStaffClient } from "@pathfinder/core/testing";
 
 type Api = ReturnType<typeof createTestApi>;
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -8,20 +8,10 @@ const RESULT = `__typename ... on Error { code message } ... on ValidationError 
 const REQUEST = `id status rulesVersion total { pence } currentStep { label } decisions { outcome role rulesVersion decider { name } }`;
 
 export function devonApi(api: Api) {
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) tokens.set(email, await api.signIn(email, DEMO_PASSWORD));
-    return tokens.get(email) as string;
-  };
-  const call = async (email: string, query: string, variables: Record<string, unknown>) => {
-    const result = await api.graphql(query, variables, await as(email));
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<string, any>;
-  };
+  const { as, call, query } = demoStaffClient(api);
   return {
     as,
-    query: async (email: string, query: string, variables: Record<string, unknown> = {}) =>
-      api.graphql(query, variables, await as(email)),
+    query,
     /** Creates and submits a one-item cash request; returns the submission's result. */
     async request(email: string, caseId: string, budgetId: string, pence: number) {
       const created = await call(

@@ -1,5 +1,5 @@
 // Test helpers: drive the real API as Dorset's demo staff.
-import { type createTestApi, DEMO_PASSWORD } from "@pathfinder/core/testing";
+import { type createTestApi, demoStaffClient } from "@pathfinder/core/testing";
 import { FORM_FIELD } from "../src/graphql.ts";
 
 type Api = ReturnType<typeof createTestApi>;
@@ -23,22 +23,11 @@ export interface RequestSpec {
 }
 
 export function dorsetApi(api: Api) {
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) tokens.set(email, await api.signIn(email, DEMO_PASSWORD));
-    return tokens.get(email) as string;
-  };
-  const call = async (email: string, query: string, variables: Record<string, unknown>) => {
-    const result = await api.graphql(query, variables, await as(email));
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<string, any>;
-  };
-  const payload = (result: Record<string, any>, name: string) => result[name].data ?? result[name];
+  const { as, call, query, payload } = demoStaffClient(api);
 
   return {
     as,
-    query: async (email: string, query: string, variables: Record<string, unknown> = {}) =>
-      api.graphql(query, variables, await as(email)),
+    query,
     async create(email: string, spec: RequestSpec) {
       const created = await call(
         email,

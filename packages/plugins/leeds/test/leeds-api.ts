@@ -1,6 +1,6 @@
 // Test helpers: drive the real API (GraphQL over fetch) as Leeds' demo staff.
 import type { Database } from "@pathfinder/core";
-import { type createTestApi, DEMO_PASSWORD } from "@pathfinder/core/testing";
+import { type createTestApi, demoStaffClient } from "@pathfinder/core/testing";
 
 type Api = ReturnType<typeof createTestApi>;
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -21,19 +21,7 @@ export interface Item {
 }
 
 export function leedsApi(api: Api, db: Database) {
-  const tokens = new Map<string, string>();
-  const as = async (email: string) => {
-    if (!tokens.has(email)) tokens.set(email, await api.signIn(email, DEMO_PASSWORD));
-    return tokens.get(email) as string;
-  };
-  const query = async (email: string, text: string, variables: Record<string, unknown> = {}) =>
-    api.graphql(text, variables, await as(email));
-  const call = async (email: string, text: string, variables: Record<string, unknown> = {}) => {
-    const result = await query(email, text, variables);
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data as Record<string, any>;
-  };
-  const payload = (result: Record<string, any>, name: string) => result[name].data ?? result[name];
+  const { as, query, call, payload } = demoStaffClient(api);
   const mutate = async (
     email: string,
     name: string,
