@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log.ts";
+import type { Transaction } from "../db/transaction.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import type { GraphQLContext } from "../graphql/context.ts";
 import { DomainError } from "../graphql/domain-errors.ts";
 import { standardErrors } from "../graphql/error-types.ts";
 import { findAccessible } from "../graphql/find-accessible.ts";
@@ -17,6 +19,12 @@ import { RulesBrokenError } from "./rules-broken-error.ts";
 import { submitPurchase } from "./submit-purchase.ts";
 import { withdrawPurchase } from "./withdraw-purchase.ts";
 import { detailColumns, replaceItems } from "./write-purchase-draft.ts";
+
+/** Checks the viewer may draw on the budget, and validates the request's extensions against its scheme. */
+async function budgetExtensions(tx: Transaction, context: GraphQLContext, budgetId: string, extensions: unknown) {
+  const budget = await findAccessible(tx, context.ability, "budget", budgetId, "read", "The budget", "input.budgetId");
+  return validRequestExtensions(context.plugins, budget.scheme, extensions) as Prisma.InputJsonValue;
+}
 
 builder.mutationField("createPurchaseRequest", (t) =>
   t.prismaField({
@@ -36,20 +44,7 @@ builder.mutationField("createPurchaseRequest", (t) =>
             "Only the lead professional of an open case can ask for money for it.",
             "input.caseId",
           );
-        const budget = await findAccessible(
-          tx,
-          context.ability,
-          "budget",
-          budgetId,
-          "read",
-          "The budget",
-          "input.budgetId",
-        );
-        const extensions = validRequestExtensions(
-          context.plugins,
-          budget.scheme,
-          input.extensions,
-        ) as Prisma.InputJsonValue;
+        const extensions = await budgetExtensions(tx, context, budgetId, input.extensions);
         const request = await tx.purchaseRequest.create({
           data: {
             authorityId: viewer.authorityId,
@@ -100,27 +95,14 @@ builder.mutationField("updatePurchaseRequest", (t) =>
         if (request.requesterId !== viewer.id)
           throw new DomainError("NOT_REQUESTER", "Only the person who raised the request can change it.");
         const budgetId = input.budgetId ? idOfType(input.budgetId, "Budget", "input.budgetId") : request.budgetId;
-        const budget = await findAccessible(
-          tx,
-          context.ability,
-          "budget",
-          budgetId,
-          "read",
-          "The budget",
-          "input.budgetId",
-        );
         // Given extensions replace the scheme's fields; a change of budget re-checks the ones kept.
-        const extensions = validRequestExtensions(
-          context.plugins,
-          budget.scheme,
-          input.extensions ?? request.extensions,
-        );
+        const extensions = await budgetExtensions(tx, context, budgetId, input.extensions ?? request.extensions);
         await tx.purchaseRequest.update({
           where: { id },
           data: {
             ...detailColumns(input),
             budgetId,
-            extensions: extensions as Prisma.InputJsonValue,
+            extensions,
             ...(input.route ? { route: input.route } : {}),
           },
         });
