@@ -33,8 +33,14 @@ import { prefixCheckingBuilder } from "../plugins/prefix-checking-builder.ts";
 import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";
 import { builder } from "./builder.ts";
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description:
+    "Reading: every query needs a signed-in viewer unless it says otherwise, and returns only what their role and authority allow.",
+});
+builder.mutationType({
+  description:
+    "Changing: every mutation returns a result union, its success type or an error a person can act on (see `Error`).",
+});
 
 let built: { schema: GraphQLSchema; pluginIds: string } | undefined;
 
