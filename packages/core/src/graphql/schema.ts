@@ -32,6 +32,7 @@ import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { prefixCheckingBuilder } from "../plugins/prefix-checking-builder.ts";
 import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";
 import { builder } from "./builder.ts";
+import { runEachMutationInASavepoint } from "./mutation-savepoints.ts";
 
 builder.queryType({
   description:
@@ -58,6 +59,8 @@ export function buildSchema(plugins: readonly SchemePlugin[] = []): GraphQLSchem
   }
   for (const plugin of plugins)
     plugin.graphql?.(prefixCheckingBuilder(builder, plugin.id), requireSchemeEnabled(plugin.id));
-  built = { schema: builder.toSchema({ sortSchema: true }), pluginIds };
+  const schema = builder.toSchema({ sortSchema: true });
+  runEachMutationInASavepoint(schema);
+  built = { schema, pluginIds };
   return built.schema;
 }
