@@ -103,7 +103,6 @@ const WithdrawDocument = graphql(`
 type Outcome = { __typename: string } & Record<string, unknown>;
 
 /** Runs one action's mutation; the errors it returns stay beside the form's fields. */
-// biome-ignore lint/suspicious/noExplicitAny: each action's result is one union, read through `Outcome`
 function useAction<Variables extends AnyVariables>(document: TypedDocumentNode<any, Variables>) {
   const [{ fetching }, run] = useMutation(document);
   const [errors, setErrors] = useState<FieldError[]>([]);
