@@ -28,6 +28,7 @@ import "../purchases/purchase-mutations.graphql.ts";
 import "../purchases/decision-mutations.graphql.ts";
 import "../purchases/fulfilment-mutations.graphql.ts";
 import "../plugins/scheme-admin.graphql.ts";
+import "../reports/reports.graphql.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { prefixCheckingBuilder } from "../plugins/prefix-checking-builder.ts";
 import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";
