@@ -27,6 +27,7 @@ import "../purchases/purchase-queries.graphql.ts";
 import "../purchases/purchase-mutations.graphql.ts";
 import "../purchases/decision-mutations.graphql.ts";
 import "../purchases/fulfilment-mutations.graphql.ts";
+import "../purchases/overdue-reviews.graphql.ts";
 import "../plugins/scheme-admin.graphql.ts";
 import "../reports/reports.graphql.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";

@@ -66,7 +66,7 @@ const Reports = builder.objectRef<{ filter: ReportFilter }>("Reports").implement
           type: [rowType(report)],
           description: `${report.description} (CSV: /reports/${report.slug}.csv)`,
           resolve: ({ filter }, _args, context) =>
-            runReport(context.db, report, scopeForReport(context.viewer, report), filter),
+            runReport(context.db, report, scopeForReport(context.viewer, context.ability, report), filter),
         }),
       ]),
     ),
@@ -79,7 +79,7 @@ builder.queryField("reports", (t) =>
     authScopes: { signedIn: true },
     args: { filter: t.arg({ type: ReportFilterInput, required: false }) },
     resolve: (_root, args, context) => {
-      scopeForReport(context.viewer, { reach: "cases", title: "Reports" });
+      scopeForReport(context.viewer, context.ability, { reach: "cases", title: "Reports" });
       return { filter: reportFilterOf(args.filter) };
     },
   }),

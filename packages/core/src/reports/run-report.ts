@@ -1,15 +1,21 @@
 import type { Database } from "../db/prisma-client.ts";
 import { NotAuthorisedError, NotSignedInError } from "../graphql/domain-errors.ts";
+import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { ReportDefinition, ReportRow } from "./report-definition.ts";
 import type { ReportFilter } from "./report-filter.ts";
 import { type ReportScope, reportScopeOf } from "./report-scope.ts";
 
 /** The viewer's scope for a report, or an error a person can act on. */
-export function scopeForReport(viewer: Viewer | null, report: Pick<ReportDefinition, "reach" | "title">): ReportScope {
+export function scopeForReport(
+  viewer: Viewer | null,
+  ability: AppAbility,
+  report: Pick<ReportDefinition, "reach" | "title">,
+): ReportScope {
   if (!viewer) throw new NotSignedInError();
   const scope = reportScopeOf(viewer);
-  if (!scope) throw new NotAuthorisedError("Your role does not include reading reports.");
+  if (!scope || !ability.can("report", "Case"))
+    throw new NotAuthorisedError("Your role does not include reading reports.");
   if (report.reach === "areas" && scope.ownCasesOnly)
     throw new NotAuthorisedError(`"${report.title}" describes whole areas; your reports cover the cases you lead.`);
   return scope;
