@@ -35,7 +35,7 @@ async function approved(unitCost: number) {
 async function overdue(who: string) {
   const result = await api.graphql(`{ overdueReviews { id reference reviewDueOn } }`, {}, as(who));
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return (result.data?.overdueReviews as { id: string; reference: string }[]).map((request) => request.id);
+  return ((result.data?.overdueReviews ?? []) as { id: string; reference: string }[]).map((request) => request.id);
 }
 
 /** The review date as if the request had been approved `days` ago. */
