@@ -15,6 +15,14 @@ interface SchemeView {
   context: GraphQLContext;
 }
 
+/** The settings in force today for the viewer's authority, parsed (defaults when not enabled). */
+async function settingsToday(plugin: SchemePlugin, context: GraphQLContext): Promise<unknown> {
+  const version = context.viewer
+    ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date())
+    : null;
+  return plugin.settings.parse(version?.settings ?? {});
+}
+
 const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
   description: "An installed scheme plugin, as your authority runs it (or could).",
   fields: (t) => ({
@@ -31,12 +39,7 @@ const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
     settings: t.field({
       type: "JSON",
       description: "The settings in force today (defaults when the scheme is not enabled).",
-      resolve: async ({ plugin, context }) => {
-        const version = context.viewer
-          ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date())
-          : null;
-        return plugin.settings.parse(version?.settings ?? {});
-      },
+      resolve: ({ plugin, context }) => settingsToday(plugin, context),
     }),
     settingsVersion: t.int({
       description: "The version of your settings in force today; null when never configured.",
@@ -58,10 +61,12 @@ const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
     }),
     portal: t.field({
       type: "JSON",
-      description: "Labels and form sections the portal renders for this scheme.",
-      resolve: ({ plugin }) => ({
+      description:
+        "Labels, form sections and the rules in words (`guidance`, from the settings in force) the portal renders for this scheme.",
+      resolve: async ({ plugin, context }) => ({
         labels: plugin.portal?.labels ?? {},
         requestFormSections: plugin.portal?.requestFormSections ?? [],
+        guidance: plugin.portal?.guidance?.((await settingsToday(plugin, context)) as never) ?? [],
       }),
     }),
   }),
