@@ -15,8 +15,12 @@ export const ReportFilterInput = builder.inputType("ReportFilter", {
     areaIds: t.globalIDList({ required: false, description: "Areas (global ids); left out, every area you may see." }),
     from: t.field({ type: "Date", required: false, description: "First day counted." }),
     to: t.field({ type: "Date", required: false, description: "Last day counted." }),
-    category: t.field({ type: PurchaseCategoryEnum, required: false }),
-    route: t.field({ type: PurchaseRouteEnum, required: false }),
+    category: t.field({ description: "Only purchases of this category.", type: PurchaseCategoryEnum, required: false }),
+    route: t.field({
+      description: "Only purchases by this route (supplier order or cash).",
+      type: PurchaseRouteEnum,
+      required: false,
+    }),
   }),
 });
 
@@ -77,7 +81,13 @@ builder.queryField("reports", (t) =>
     type: Reports,
     description: "Monitoring reports, filtered as asked. Refused to anyone whose role does not read figures.",
     authScopes: { signedIn: true },
-    args: { filter: t.arg({ type: ReportFilterInput, required: false }) },
+    args: {
+      filter: t.arg({
+        description: "What to count; left out, everything your role reaches.",
+        type: ReportFilterInput,
+        required: false,
+      }),
+    },
     resolve: (_root, args, context) => {
       scopeForReport(context.viewer, context.ability, { reach: "cases", title: "Reports" });
       return { filter: reportFilterOf(args.filter) };

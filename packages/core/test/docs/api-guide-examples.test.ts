@@ -83,6 +83,11 @@ const keyResults: Record<string, (data: any) => void> = {
     expect(data.node.available.pence).toBe(before - 9000);
     expect(data.node.ledgerEntries.edges[0].node).toMatchObject({ kind: "COMMITMENT", amount: { pence: 9000 } });
   },
+  SpendByArea: (data) => {
+    const northgate = data.reports.spendByArea.find((row: any) => row.area === "Northgate");
+    expect(northgate.granted).toBeGreaterThanOrEqual(1);
+    expect(northgate.spend).toBeGreaterThanOrEqual(9000);
+  },
 };
 
 describe("the API guide's examples (docs/api.md)", () => {
