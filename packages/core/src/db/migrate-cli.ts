@@ -1,0 +1,14 @@
+// `npm run db:migrate`: the deploy step that brings the database at DATABASE_URL (connected as its
+// owner) up to date with core's and every plugin's migrations. Kept apart from starting the API so
+// a deployment migrates once, before any new API process starts, and the API never needs the
+// owner's rights.
+import { environmentOrExit } from "../server/environment.ts";
+import { migrateDatabase } from "./migrations.ts";
+
+const environment = environmentOrExit("migrate");
+const applied = await migrateDatabase(environment.DATABASE_URL as string);
+console.log(
+  applied.length
+    ? `Applied ${applied.length} migration(s): ${applied.map((migration) => migration.version).join(", ")}.`
+    : "The database is up to date.",
+);
