@@ -92,11 +92,11 @@ export class ConfigurationError extends Error {
 /** What each mode needs beyond the variables' own shapes. */
 function requirementsOf(mode: RunMode, env: z.output<typeof environmentSchema>): Record<string, string> {
   const missing: Record<string, string> = {};
-  if (mode !== "development" && !env.DATABASE_URL)
+  if (mode === "migrate" && !env.DATABASE_URL)
+    missing.DATABASE_URL = "DATABASE_URL is required: the database to migrate, as its owner";
+  if (mode === "production" && !env.DATABASE_URL && !env.APP_DATABASE_URL)
     missing.DATABASE_URL =
-      mode === "production"
-        ? "DATABASE_URL is required in production (the embedded PostgreSQL is for `npm start` only)"
-        : "DATABASE_URL is required: the database to migrate, as its owner";
+      "DATABASE_URL (or APP_DATABASE_URL) is required in production (the embedded PostgreSQL is for `npm start` only)";
   if (mode === "production" && !env.APP_DATABASE_URL) {
     if (!env.APP_DATABASE_PASSWORD)
       missing.APP_DATABASE_PASSWORD =

@@ -59,7 +59,7 @@ describe("configuration by environment variables, checked at start-up", () => {
 
   it("requires a database and the application role's login in production", () => {
     expect(problemsOf({}, "production")).toEqual([
-      "DATABASE_URL is required in production (the embedded PostgreSQL is for `npm start` only)",
+      "DATABASE_URL (or APP_DATABASE_URL) is required in production (the embedded PostgreSQL is for `npm start` only)",
       "APP_DATABASE_PASSWORD (or APP_DATABASE_URL) is required in production: the API connects as the application role, never as the owner",
     ]);
     expect(problemsOf({ ...production, APP_DATABASE_PASSWORD: "short" }, "production")).toEqual([

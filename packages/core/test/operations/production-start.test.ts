@@ -10,6 +10,7 @@ import { createEmptyDatabase } from "../support/test-database.ts";
 // against an empty database, then `npm run start:prod` serving it. The commands are core's
 // package.json scripts themselves, so the test breaks if they do.
 const scripts = JSON.parse(readFileSync(`${repositoryRoot}packages/core/package.json`, "utf8")).scripts;
+const LOCAL_APP_PASSWORD = "pathfinder-app-local";
 const CONFIG_VARIABLES = ["DATABASE_URL", "APP_DATABASE_URL", "APP_DATABASE_PASSWORD", "API_PORT", "NODE_ENV", "CI"];
 
 function startScript(name: string, variables: Record<string, string>): ChildProcess & { output: () => string } {
@@ -57,9 +58,12 @@ afterAll(async () => {
 
 describe("a production deployment: migrate, then start", () => {
   it("npm run db:migrate brings an empty database up to date, and a second run has nothing to do", async () => {
-    const first = startScript("migrate", { DATABASE_URL: database.url });
+    // The test server's application role already logs in with the local password; giving the same one
+    // here exercises the login step without changing it under the other test files.
+    const first = startScript("migrate", { DATABASE_URL: database.url, APP_DATABASE_PASSWORD: LOCAL_APP_PASSWORD });
     expect(await exited(first), first.output()).toBe(0);
     expect(first.output()).toMatch(/Applied \d+ migration\(s\)/);
+    expect(first.output()).toContain("The application role pathfinder_app logs in with APP_DATABASE_PASSWORD.");
     const again = startScript("migrate", { DATABASE_URL: database.url });
     expect(await exited(again), again.output()).toBe(0);
     expect(again.output()).toContain("The database is up to date.");
@@ -67,9 +71,9 @@ describe("a production deployment: migrate, then start", () => {
 
   it("npm run start:prod serves /healthz, /readyz and GraphQL from that database, and stops cleanly", async () => {
     const port = await freePort();
+    // As compose.yaml runs it: the API holds only the application role's URL, not the owner's.
     api = startScript("start:prod", {
-      DATABASE_URL: database.url,
-      APP_DATABASE_URL: asApplicationRole(database.url),
+      APP_DATABASE_URL: asApplicationRole(database.url, LOCAL_APP_PASSWORD),
       API_PORT: String(port),
     });
     await until(
@@ -106,7 +110,7 @@ describe("a production deployment: migrate, then start", () => {
   it("npm run start:prod refuses to start without its database, naming what is missing", async () => {
     const refused = startScript("start:prod", {});
     expect(await exited(refused)).toBe(1);
-    expect(refused.output()).toContain("DATABASE_URL is required in production");
+    expect(refused.output()).toContain("DATABASE_URL (or APP_DATABASE_URL) is required in production");
     expect(refused.output()).toContain("APP_DATABASE_PASSWORD (or APP_DATABASE_URL) is required in production");
   }, 60_000);
 });
