@@ -21,7 +21,13 @@ log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schem
 const db = createPrismaClient(database.url);
 if (await seedDemoData(db, config.plugins)) log("Seeded demo data.");
 
-const app = createHttpApp({ db, development: !production, secureCookies: production, plugins: config.plugins });
+const app = createHttpApp({
+  db,
+  databaseUrl: database.url,
+  development: !production,
+  secureCookies: production,
+  plugins: config.plugins,
+});
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
@@ -49,6 +55,7 @@ async function stop(signal: string) {
   stopping = true;
   log(`${signal}: stopping…`);
   server.close();
+  await app.close();
   await db.$disconnect();
   await database.stop();
   log("Stopped cleanly.");

@@ -1,6 +1,5 @@
 import type { Database } from "../../src/db/prisma-client.ts";
-import type { GraphQLServerOptions } from "../../src/server/graphql-server.ts";
-import { createHttpApp } from "../../src/server/http-app.ts";
+import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -8,7 +7,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would. */
-export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerOptions, "db">> = {}) {
+export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions, "db">> = {}) {
   const app = createHttpApp({ db, development: false, secureCookies: true, ...options });
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -43,5 +42,5 @@ export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerO
     return token;
   }
 
-  return { request, graphql, signIn };
+  return { request, graphql, signIn, close: app.close };
 }
