@@ -14,8 +14,21 @@ const BATCH_ROWS = 500;
  * from the HTTP response pauses the cursor, so a year of a large authority's requests never sits
  * in memory. The pooled connection goes back when the stream ends, fails or is abandoned.
  */
-export async function csvStream(pool: pg.Pool, query: Prisma.Sql, columns: ReportColumn[]): Promise<Readable> {
+export async function csvStream(
+  pool: pg.Pool,
+  authorityId: string,
+  query: Prisma.Sql,
+  columns: ReportColumn[],
+): Promise<Readable> {
   const client = await pool.connect();
+  try {
+    // Like a GraphQL request: one transaction, held by row-level security to the viewer's authority.
+    await client.query("BEGIN READ ONLY");
+    await client.query("SELECT set_config('app.authority_id', $1, true)", [authorityId]);
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
   const rows = client.query(new QueryStream(query.text, query.values as unknown[], { batchSize: BATCH_ROWS }));
   const csv = stringify({
     header: true,
@@ -23,7 +36,12 @@ export async function csvStream(pool: pg.Pool, query: Prisma.Sql, columns: Repor
   });
   pipeline(rows, csv, (error) => {
     // A cursor cut off part-way leaves the connection mid-query: discard it rather than reuse it.
-    client.release(error ?? undefined);
+    if (error) client.release(error);
+    else
+      client.query("COMMIT").then(
+        () => client.release(),
+        (commitError: Error) => client.release(commitError),
+      );
   });
   return csv;
 }

@@ -59,7 +59,9 @@ function filterFrom(url: URL): ReportFilter | string {
  */
 export async function handleReportDownload(request: Request, options: { db: Database; pool: () => pg.Pool }) {
   if (request.method !== "GET") return plain(405, "Use GET to download a report.", { allow: "GET" });
-  const viewer = await viewerFromSessionToken(options.db, sessionTokenFrom(request));
+  // Who is asking, in a transaction of its own (finding the session sets the authority for it).
+  const token = sessionTokenFrom(request);
+  const viewer = await options.db.$transaction((tx) => viewerFromSessionToken(tx, token));
   if (!viewer) return plain(401, "Sign in to download reports.", { "www-authenticate": "Bearer" });
 
   const url = new URL(request.url);
@@ -73,7 +75,7 @@ export async function handleReportDownload(request: Request, options: { db: Data
     const [query, columns] = report
       ? [report.query(scopeForReport(viewer, defineAbilityFor(viewer), report), filter), report.columns]
       : [evaluationQuery(evaluationScopeOf(viewer), filter, evaluationMinCount()), EVALUATION_COLUMNS];
-    const body = webStream(await csvStream(options.pool(), query, columns));
+    const body = webStream(await csvStream(options.pool(), viewer.authorityId, query, columns));
     return new Response(body, {
       status: 200,
       headers: {

@@ -16,8 +16,12 @@ export const ReportFilterInput = builder.inputType("ReportFilter", {
     areaIds: t.globalIDList({ required: false, description: "Areas (global ids); left out, every area you may see." }),
     from: t.field({ type: "Date", required: false, description: "First day counted." }),
     to: t.field({ type: "Date", required: false, description: "Last day counted." }),
-    category: t.field({ type: PurchaseCategoryEnum, required: false }),
-    route: t.field({ type: PurchaseRouteEnum, required: false }),
+    category: t.field({
+      type: PurchaseCategoryEnum,
+      required: false,
+      description: "Only requests with an item in this category (unmet needs: of this category).",
+    }),
+    route: t.field({ type: PurchaseRouteEnum, required: false, description: "Only requests taking this route." }),
   }),
 });
 
@@ -56,7 +60,13 @@ builder.queryField("reports", (t) =>
     type: Reports,
     description: "Monitoring reports, filtered as asked. Refused to anyone whose role does not read figures.",
     authScopes: { signedIn: true },
-    args: { filter: t.arg({ type: ReportFilterInput, required: false }) },
+    args: {
+      filter: t.arg({
+        type: ReportFilterInput,
+        required: false,
+        description: "Left out: everything you may see, all time.",
+      }),
+    },
     resolve: (_root, args, context) => {
       scopeForReport(context.viewer, context.ability, { reach: "cases", title: "Reports" });
       return { filter: reportFilterOf(args.filter) };

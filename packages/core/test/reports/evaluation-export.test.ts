@@ -37,7 +37,7 @@ async function episodes(
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  api = createTestApi(database.db, { databaseUrl: database.url });
+  api = createTestApi(database.db, { databaseUrl: database.appUrl });
   const hash = await hashPassword(PASSWORD);
   const alpha = await authorityWriter(database.db, "alpha", ["North", "South"], hash);
   // Three episodes, four children: exactly at a minimum of 3, so published.

@@ -13,7 +13,7 @@ const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  api = createTestApi(database.db, { databaseUrl: database.url });
+  api = createTestApi(database.db, { databaseUrl: database.appUrl });
   world = await seedReportWorld(database.db);
   for (const who of ["lp", "admin", "norole", "overseer-south"])
     tokens[who] = await api.signIn(`${who}@alpha.test`, PASSWORD);
