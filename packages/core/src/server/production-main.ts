@@ -15,11 +15,11 @@ const log = (line: string) => console.log(`[api] ${line}`);
 
 const config = await loadConfig();
 log(`Schemes installed: core${config.plugins.map((plugin) => `, ${plugin.id}`).join("")}`);
-const db = createPrismaClient(
-  environment.APP_DATABASE_URL ?? (await applicationDatabaseUrl(environment.DATABASE_URL as string)),
-);
+const appUrl = environment.APP_DATABASE_URL ?? (await applicationDatabaseUrl(environment.DATABASE_URL as string));
+const db = createPrismaClient(appUrl);
 const app = createHttpApp({
   db,
+  databaseUrl: appUrl,
   development: false,
   secureCookies: environment.secureCookies,
   plugins: config.plugins,
