@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { repositoryRoot } from "../../src/db/repository-paths.ts";
 
 // The report is a command CI runs, so it is tested as one: its output and its exit status.
 const folder = mkdtempSync(join(tmpdir(), "api-releases-"));
@@ -28,8 +29,8 @@ function report(currentSdl: string, version: string) {
   const run = spawnSync(
     process.execPath,
     [
-      "../../node_modules/tsx/dist/cli.mjs",
-      "src/schema-contract/schema-breaking-cli.ts",
+      `${repositoryRoot}node_modules/tsx/dist/cli.mjs`,
+      `${repositoryRoot}packages/core/src/schema-contract/schema-breaking-cli.ts`,
       "--against",
       released,
       "--current",
