@@ -2,6 +2,11 @@ import { builder } from "../graphql/builder.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
 import { ageInYears } from "./calendar.ts";
 
+// Identity fields: only for those who work with the family (permissions/personal-data.ts).
+// A required field a viewer may not have fails as "not authorised"; an optional one is null.
+const personal = { authScopes: { personalData: true } } as const;
+const personalOrNull = { ...personal, unauthorizedResolver: () => null } as const;
+
 // Who may read a child depends on the child's cases (`cases: { some: … }`), which a loaded row
 // does not carry, so there is no in-memory `authScopes` check here: every path that loads a
 // child (node, `child(id)`, a case's or household's children) filters in SQL with accessibleBy.
@@ -12,9 +17,9 @@ export const ChildRef = builder.prismaNode("Child", {
   description: "A child or young person with additional needs.",
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Child")] }),
   fields: (t) => ({
-    givenName: t.exposeString("givenName"),
-    familyName: t.exposeString("familyName"),
-    dateOfBirth: t.expose("dateOfBirth", { type: "Date" }),
+    givenName: t.exposeString("givenName", personal),
+    familyName: t.exposeString("familyName", personal),
+    dateOfBirth: t.expose("dateOfBirth", { type: "Date", ...personal }),
     ageInYears: t.int({
       description: "Whole years today (schemes' age limits, such as 0-18 or 0-19, are checked against this).",
       resolve: (child) => ageInYears(child.dateOfBirth),
@@ -31,9 +36,9 @@ export const ChildRef = builder.prismaNode("Child", {
 builder.prismaObject("Household", {
   description: "The family or household around a child; siblings share one.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    address: t.exposeString("address", { nullable: true }),
-    postcode: t.exposeString("postcode", { nullable: true }),
+    name: t.exposeString("name", personal),
+    address: t.exposeString("address", { nullable: true, ...personalOrNull }),
+    postcode: t.exposeString("postcode", { nullable: true, ...personalOrNull }),
     children: t.relation("children", {
       query: (_args, context) => ({
         where: accessibleBy(context.ability).ofType("Child"),

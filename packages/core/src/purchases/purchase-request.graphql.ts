@@ -130,7 +130,12 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     review: t.relation("review", { nullable: true }),
     orderReference: t.exposeString("orderReference", { nullable: true }),
     cashIssued: t.field({ type: Money, nullable: true, resolve: (request) => request.cashIssued }),
-    cashSignedForBy: t.exposeString("cashSignedForBy", { nullable: true }),
+    cashSignedForBy: t.exposeString("cashSignedForBy", {
+      nullable: true,
+      description: "A family member's name: null for those who do not work with the family (finance, overseers).",
+      authScopes: { personalData: true },
+      unauthorizedResolver: () => null,
+    }),
     receiptsDueOn: t.expose("receiptsDueOn", { type: "Date", nullable: true }),
     reviewDueOn: t.expose("reviewDueOn", { type: "Date", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
