@@ -14,7 +14,7 @@ builder.queryField("childAccessLog", (t) =>
       "Who looked at this child's record, and when: every view of the child and of any case the child is on, " +
       "newest first (at most 500). For administrators, who read the audit log; asking is itself logged.",
     authScopes: (_root, _args, context) => context.ability.can("read", "AuditEvent"),
-    args: { childId: t.arg.globalID() },
+    args: { childId: t.arg.globalID({ description: "The child whose record views to list." }) },
     resolve: async (query, _root, args, context) => {
       const childId = rowIdOf(args.childId, "Child");
       if (!childId || !context.viewer) return [];
