@@ -5,14 +5,19 @@ import { loadConfig } from "./config.ts";
 import { migrateDatabase } from "./db/migrations.ts";
 import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
+import { createLogger } from "./observability/logger.ts";
+import { startTracingFromEnvironment } from "./observability/tracing.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
 import { seedDemoData } from "./seed/demo-seed.ts";
 import { createHttpApp } from "./server/http-app.ts";
+import { serveMetrics } from "./server/metrics-endpoint.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
 const port = Number(process.env.API_PORT ?? 4000);
 const production = process.env.NODE_ENV === "production";
 
+// Tracing first, so that every span from here on is exported (OTEL_TRACES_EXPORTER).
+const tracing = await startTracingFromEnvironment();
 const config = await loadConfig();
 log(`Schemes installed: core${config.plugins.map((plugin) => `, ${plugin.id}`).join("")}`);
 const database = await openPlatformDatabase(log);
@@ -21,12 +26,30 @@ log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schem
 const db = createPrismaClient(database.url);
 if (await seedDemoData(db, config.plugins)) log("Seeded demo data.");
 
-const app = createHttpApp({ db, development: !production, secureCookies: production, plugins: config.plugins });
+// /metrics: on the API's port unless METRICS_PORT gives it a port of its own (which a firewall
+// can keep internal); behind METRICS_TOKEN when that is set.
+const metricsPort = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : null;
+const metricsToken = process.env.METRICS_TOKEN || null;
+const app = createHttpApp({
+  db,
+  development: !production,
+  secureCookies: production,
+  plugins: config.plugins,
+  log: createLogger(),
+  processMetrics: true,
+  metricsEndpoint: { exposed: metricsPort === null, token: metricsToken },
+});
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
   void printDemoSignIns();
 });
+const metricsServer =
+  metricsPort === null
+    ? null
+    : createServer(
+        createServerAdapter((request) => serveMetrics(request, app.metrics, { token: metricsToken })),
+      ).listen(metricsPort, () => log(`Prometheus metrics: http://localhost:${metricsPort}/metrics`));
 
 /** Every demo account by authority, so people know whom to sign in as. */
 async function printDemoSignIns() {
@@ -49,6 +72,8 @@ async function stop(signal: string) {
   stopping = true;
   log(`${signal}: stopping…`);
   server.close();
+  metricsServer?.close();
+  await tracing?.shutdown();
   await db.$disconnect();
   await database.stop();
   log("Stopped cleanly.");

@@ -6,6 +6,9 @@ import { sessionTokenFrom } from "../auth/request-credentials.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
 import { buildSchema } from "../graphql/schema.ts";
+import { graphqlObservability, graphqlTracing, yogaLogger } from "../observability/graphql-observability.ts";
+import { createLogger, type Logger } from "../observability/logger.ts";
+import { type ApiMetrics, createApiMetrics } from "../observability/metrics.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
 import { checkPlugins } from "../plugins/installed-plugins.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
@@ -27,6 +30,10 @@ export interface GraphQLServerOptions {
   files?: FileStorage;
   /** The installed scheme plugins (from pathfinder.config.ts); checked before anything starts. */
   plugins?: readonly SchemePlugin[];
+  /** Where log lines go; JSON on standard output at LOG_LEVEL unless given. */
+  log?: Logger;
+  /** Counters and histograms served at /metrics. */
+  metrics?: ApiMetrics;
 }
 
 /** Cookies set by resolvers, per request, written onto the response by the plugin below. */
@@ -42,13 +49,16 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
   const plugins = checkPlugins(options.plugins ?? []);
   const schemes = options.schemes ?? new PluginSchemeRegistry(options.db, plugins);
   const files = options.files ?? new PostgresFileStorage(options.db);
+  const log = options.log ?? createLogger();
+  const metrics = options.metrics ?? createApiMetrics();
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema([...plugins.values()]),
     graphqlEndpoint: "/graphql",
     graphiql: options.development,
     landingPage: false,
     maskedErrors: { isDev: options.development, maskError: maskUnexpectedErrors },
-    plugins: [setCookiesPlugin, uploadSizeGuard],
+    logging: yogaLogger(log),
+    plugins: [setCookiesPlugin, uploadSizeGuard, graphqlTracing(), graphqlObservability(log, metrics)],
     context: async ({ request }): Promise<GraphQLContext> => {
       const sessionToken = sessionTokenFrom(request);
       const viewer = await viewerFromSessionToken(options.db, sessionToken);

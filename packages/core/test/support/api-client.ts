@@ -1,6 +1,6 @@
 import type { Database } from "../../src/db/prisma-client.ts";
-import type { GraphQLServerOptions } from "../../src/server/graphql-server.ts";
-import { createHttpApp } from "../../src/server/http-app.ts";
+import { createLogger } from "../../src/observability/logger.ts";
+import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -8,8 +8,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would. */
-export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerOptions, "db">> = {}) {
-  const app = createHttpApp({ db, development: false, secureCookies: true, ...options });
+export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions, "db">> = {}) {
+  // Quiet unless a test listens: the observability tests pass a logger of their own.
+  const log = options.log ?? createLogger({ level: "silent" });
+  const app = createHttpApp({ db, development: false, secureCookies: true, ...options, log });
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     return app.fetch(new Request(`http://pathfinder.test${path}`, init));
@@ -43,5 +45,5 @@ export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerO
     return token;
   }
 
-  return { request, graphql, signIn };
+  return { request, graphql, signIn, app };
 }
