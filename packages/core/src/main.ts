@@ -38,6 +38,11 @@ const app = createHttpApp({
   log: createLogger(),
   processMetrics: true,
   metricsEndpoint: { exposed: metricsPort === null, token: metricsToken },
+  // Single sign-on's redirect URI is built from PUBLIC_API_URL; signed-in people go to PORTAL_URL.
+  sso: {
+    publicUrl: process.env.PUBLIC_API_URL ?? `http://localhost:${port}`,
+    portalUrl: process.env.PORTAL_URL ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`,
+  },
 });
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {

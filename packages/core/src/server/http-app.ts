@@ -1,6 +1,7 @@
 import { handleAttachmentDownload } from "../attachments/attachment-download.ts";
 import { ATTACHMENT_PATH_PREFIX } from "../attachments/attachment-path.ts";
 import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
+import { handleSso, SSO_PATH_PREFIX, type SsoOptions } from "../auth/sso/sso-routes.ts";
 import { connectionPoolOf, type Database } from "../db/prisma-client.ts";
 import { createLogger } from "../observability/logger.ts";
 import { createApiMetrics, routeOf } from "../observability/metrics.ts";
@@ -24,6 +25,8 @@ export interface HttpAppOptions extends GraphQLServerOptions {
   metricsEndpoint?: MetricsEndpointOptions;
   /** Node's own metrics (CPU, memory, event loop) beside the API's: the real server turns them on. */
   processMetrics?: boolean;
+  /** Single sign-on's public addresses: where browsers reach the API and the portal. */
+  sso?: Omit<SsoOptions, "secureCookies">;
 }
 
 /**
@@ -41,6 +44,11 @@ export function createHttpApp(options: HttpAppOptions) {
     options.metrics ?? createApiMetrics({ pool: connectionPoolOf(options.db), processMetrics: options.processMetrics });
   const graphql = createGraphQLServer({ ...options, files, log, metrics });
   const metricsEndpoint = options.metricsEndpoint ?? { exposed: true, token: null };
+  const ssoOptions: SsoOptions = {
+    publicUrl: options.sso?.publicUrl ?? "http://localhost:4000",
+    portalUrl: options.sso?.portalUrl ?? "http://localhost:3000",
+    secureCookies: options.secureCookies,
+  };
 
   async function route(request: Request, pathname: string): Promise<Response> {
     if (pathname === "/healthz") return json(200, { status: "ok" });
@@ -49,6 +57,7 @@ export function createHttpApp(options: HttpAppOptions) {
       return json(readiness.ready ? 200 : 503, readiness);
     }
     if (pathname === "/metrics" && metricsEndpoint.exposed) return serveMetrics(request, metrics, metricsEndpoint);
+    if (pathname.startsWith(SSO_PATH_PREFIX)) return handleSso(request, options.db, ssoOptions, log);
     if (pathname.startsWith(ATTACHMENT_PATH_PREFIX))
       return handleAttachmentDownload(request, { db: options.db, files });
     return graphql.fetch(request);
