@@ -56,3 +56,9 @@ CREATE TABLE sign_in_attempt (
   expires_at    timestamptz(3) NOT NULL
 );
 CREATE INDEX ON sign_in_attempt (expires_at);
+
+-- Row-level security, as on every tenant table (migration 0010).
+SELECT enable_tenant_isolation('identity_provider');
+SELECT enable_tenant_isolation('identity_provider_group_role');
+SELECT enable_tenant_isolation('external_identity');
+SELECT enable_tenant_isolation('sign_in_attempt');

@@ -26,3 +26,6 @@ CREATE TABLE notification (
 );
 CREATE INDEX notification_unsent ON notification (digest, created_at) WHERE sent_at IS NULL;
 CREATE INDEX ON notification (recipient_id);
+
+-- Row-level security, as on every tenant table (migration 0010): the sender works authority by authority.
+SELECT enable_tenant_isolation('notification');

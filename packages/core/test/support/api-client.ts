@@ -1,17 +1,28 @@
 import type { Database } from "../../src/db/prisma-client.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
+import { applicationClientFor } from "./test-database.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would. */
+/**
+ * The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would.
+ * Given a test database's admin client, the API connects as the application role instead, as in
+ * production (see applicationClientFor).
+ */
 export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions, "db">> = {}) {
   // Quiet unless a test listens: the observability tests pass a logger of their own.
   const log = options.log ?? createLogger({ level: "silent" });
-  const app = createHttpApp({ db, development: false, secureCookies: true, ...options, log });
+  const app = createHttpApp({
+    db: applicationClientFor(db) ?? db,
+    development: false,
+    secureCookies: true,
+    ...options,
+    log,
+  });
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     return app.fetch(new Request(`http://pathfinder.test${path}`, init));

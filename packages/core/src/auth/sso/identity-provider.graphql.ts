@@ -22,14 +22,18 @@ const withMappings = { authority: true, groupRoles: { include: { area: true } } 
 const GroupRoleRef = builder.objectRef<ProviderRow["groupRoles"][number]>("IdentityProviderGroupRole").implement({
   description: "Members of this group of the identity provider hold this role in Pathfinder.",
   fields: (t) => ({
-    group: t.exposeString("groupName"),
-    role: t.expose("role", { type: RoleEnum }),
+    group: t.exposeString("groupName", { description: "The group's name, exactly as the provider sends it." }),
+    role: t.expose("role", { type: RoleEnum, description: "The role its members hold." }),
     areaId: t.id({
       nullable: true,
       description: "The area's id; null when the role covers the whole authority.",
       resolve: (mapping) => (mapping.areaId ? encodeGlobalID("Area", mapping.areaId) : null),
     }),
-    areaName: t.string({ nullable: true, resolve: (mapping) => mapping.area?.name ?? null }),
+    areaName: t.string({
+      nullable: true,
+      description: "The area's name; null for the whole authority.",
+      resolve: (mapping) => mapping.area?.name ?? null,
+    }),
   }),
 });
 
@@ -37,12 +41,18 @@ const IdentityProviderRef = builder.objectRef<ProviderRow>("IdentityProvider").i
   description:
     "Your authority's OpenID Connect identity provider, for single sign-on. The client secret is never shown.",
   fields: (t) => ({
-    issuer: t.exposeString("issuer"),
-    clientId: t.exposeString("clientId"),
-    scopes: t.exposeString("scopes"),
+    issuer: t.exposeString("issuer", {
+      description: "The provider's issuer address; its discovery document is read from it.",
+    }),
+    clientId: t.exposeString("clientId", { description: "The client id the provider gave Pathfinder." }),
+    scopes: t.exposeString("scopes", { description: "The scopes asked for, space-separated." }),
     groupsClaim: t.exposeString("groupsClaim", { description: "The claim that lists a person's groups." }),
-    enabled: t.exposeBoolean("enabled"),
-    groupRoles: t.field({ type: [GroupRoleRef], resolve: (provider) => provider.groupRoles }),
+    enabled: t.exposeBoolean("enabled", { description: "Whether people can sign in through it now." }),
+    groupRoles: t.field({
+      type: [GroupRoleRef],
+      description: "Which groups hold which roles. A person in none of them cannot sign in.",
+      resolve: (provider) => provider.groupRoles,
+    }),
     signInPath: t.string({
       description: "Where on the API a person starts signing in (the portal links here).",
       resolve: (provider) => ssoPaths(provider.authority.code).start,
@@ -77,9 +87,13 @@ builder.queryField("identityProvider", (t) =>
 );
 
 const GroupRoleInput = builder.inputType("IdentityProviderGroupRoleInput", {
+  description: "Members of a group of the identity provider hold a role (any but platform administrator).",
   fields: (t) => ({
-    group: t.string({ validate: z.string().trim().min(1, "Enter the group's name as the provider sends it") }),
-    role: t.field({ type: RoleEnum }),
+    group: t.string({
+      description: "The group's name, exactly as the provider sends it in the groups claim.",
+      validate: z.string().trim().min(1, "Enter the group's name as the provider sends it"),
+    }),
+    role: t.field({ type: RoleEnum, description: "The role its members hold." }),
     areaId: t.globalID({
       required: false,
       description: "Limit the role to one area; leave out for the whole authority.",
@@ -88,11 +102,16 @@ const GroupRoleInput = builder.inputType("IdentityProviderGroupRoleInput", {
 });
 
 const ConfigureInput = builder.inputType("ConfigureIdentityProviderInput", {
+  description: "Your authority's identity provider and how its groups map onto roles.",
   fields: (t) => ({
     issuer: t.string({
+      description: "The provider's issuer address (https://; http:// only for one on this machine).",
       validate: z.string().trim().url("Enter the issuer's address, like https://login.example.gov.uk/realm"),
     }),
-    clientId: t.string({ validate: z.string().trim().min(1, "Enter the client id the provider gave Pathfinder") }),
+    clientId: t.string({
+      description: "The client id the provider gave Pathfinder.",
+      validate: z.string().trim().min(1, "Enter the client id the provider gave Pathfinder"),
+    }),
     clientSecret: t.string({
       required: false,
       description: "Required the first time; leave out to keep the one saved.",
@@ -100,7 +119,7 @@ const ConfigureInput = builder.inputType("ConfigureIdentityProviderInput", {
     scopes: t.string({ required: false, description: 'Defaults to "openid email profile".' }),
     groupsClaim: t.string({ required: false, description: 'Defaults to "groups".' }),
     enabled: t.boolean({ required: false, description: "Defaults to true." }),
-    groupRoles: t.field({ type: [GroupRoleInput] }),
+    groupRoles: t.field({ type: [GroupRoleInput], description: "Every mapping; they replace the ones saved." }),
   }),
 });
 
@@ -109,8 +128,8 @@ builder.mutationField("configureIdentityProvider", (t) =>
     type: IdentityProviderRef,
     description:
       "Sets up (or changes) single sign-on for your authority: the provider, and which of its groups hold which roles.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: ConfigureInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The identity provider as saved." } },
+    args: { input: t.arg({ type: ConfigureInput, description: "The provider and its group mappings." }) },
     resolve: async (_root, { input }, context) => {
       const viewer = requireAdmin(context);
       const issuer = new URL(input.issuer);

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/audit-log.ts";
-import type { Database } from "../../db/prisma-client.ts";
+import type { DbClient } from "../../db/transaction.ts";
 import type { AuthorityId, StaffUserId } from "../../domain/ids.ts";
 import { type GroupRoleMapping, rolesFromGroups } from "./group-roles.ts";
 
@@ -24,10 +24,11 @@ const refuse = (message: string, status = 403): SsoAccountResult => ({ ok: false
  * The member of staff a verified person is, made to match what their groups say: found by the
  * provider's subject, else by e-mail address in the same authority (and linked), else created
  * without a password. Their roles become exactly those their groups map to (a platform
- * administrator's role, never granted by a group, is left alone). All in one transaction.
+ * administrator's role, never granted by a group, is left alone). `tx` is a transaction
+ * scoped to the provider's authority, in which the caller then issues the session.
  */
 export async function staffUserForSsoPerson(
-  db: Database,
+  tx: DbClient,
   provider: SsoProvider,
   person: VerifiedPerson,
 ): Promise<SsoAccountResult> {
@@ -36,7 +37,7 @@ export async function staffUserForSsoPerson(
     return refuse(
       "Your organisation's account is not in any group that gives access to Pathfinder. Ask your Pathfinder administrator to add you to the right group.",
     );
-  return db.$transaction(async (tx) => {
+  {
     const linked = await tx.externalIdentity.findUnique({
       where: { identityProviderId_subject: { identityProviderId: provider.id, subject: person.subject } },
       include: { staffUser: true },
@@ -48,9 +49,13 @@ export async function staffUserForSsoPerson(
           "Your organisation's account did not share an e-mail address, so Pathfinder cannot tell who you are.",
         );
       const email = person.email.trim().toLowerCase();
-      user = await tx.staffUser.findUnique({ where: { email } });
-      if (user && user.authorityId !== provider.authorityId)
+      // Other authorities' staff are invisible here (row-level security); this function
+      // (migration 0010) says whose an address is, and nothing more.
+      const [owner] = await tx.$queryRaw<{ authority_id: string }[]>`
+        SELECT authority_id FROM sign_in_account(${email})`;
+      if (owner && owner.authority_id !== provider.authorityId)
         return refuse("This e-mail address belongs to a member of staff of another authority.");
+      user = await tx.staffUser.findUnique({ where: { email } });
       user ??= await tx.staffUser.create({
         data: { authorityId: provider.authorityId, email, name: person.name?.trim() || email, passwordHash: null },
       });
@@ -86,5 +91,5 @@ export async function staffUserForSsoPerson(
       after: { roles },
     });
     return { ok: true as const, staffUserId: user.id as StaffUserId };
-  });
+  }
 }

@@ -1,5 +1,7 @@
 import * as oidc from "openid-client";
+import { withAuthority } from "../../db/authority-scope.ts";
 import type { Database } from "../../db/prisma-client.ts";
+import type { AuthorityId } from "../../domain/ids.ts";
 import type { Logger } from "../../observability/logger.ts";
 import { requestLogger } from "../../observability/request-context.ts";
 import { sessionCookie } from "../request-credentials.ts";
@@ -55,12 +57,14 @@ const browserCookie = (value: string, maxAgeSeconds: number, secure: boolean) =>
     .join("; ");
 
 async function enabledProvider(db: Database, code: string) {
-  const authority = await db.authority.findUnique({
-    where: { code },
-    include: { identityProvider: { include: { groupRoles: true } } },
-  });
-  const provider = authority?.identityProvider;
-  return provider?.enabled ? { authority, provider } : null;
+  // The list of authorities is not tenant-owned; their providers are, so they are read as that authority.
+  const authority = await db.authority.findUnique({ where: { code } });
+  if (!authority) return null;
+  const authorityId = authority.id as AuthorityId;
+  const provider = await withAuthority(db, authorityId, (tx) =>
+    tx.identityProvider.findUnique({ where: { authorityId }, include: { groupRoles: true } }),
+  );
+  return provider?.enabled ? { authority, provider: { ...provider, authorityId } } : null;
 }
 
 /** Handles the two single sign-on routes; anything else under the prefix is not found. */
@@ -90,7 +94,7 @@ export async function handleSso(request: Request, db: Database, options: SsoOpti
 async function start(
   db: Database,
   options: SsoOptions,
-  provider: { authorityId: string; scopes: string },
+  provider: { authorityId: AuthorityId; scopes: string },
   configuration: oidc.Configuration,
   callbackUrl: URL,
 ): Promise<Response> {
@@ -98,16 +102,18 @@ async function start(
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
-  await db.signInAttempt.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-  await db.signInAttempt.create({
-    data: {
-      authorityId: provider.authorityId,
-      browserHash: hashSessionToken(browserToken),
-      state,
-      nonce,
-      codeVerifier,
-      expiresAt: new Date(Date.now() + ATTEMPT_LIFETIME_MS),
-    },
+  await withAuthority(db, provider.authorityId, async (tx) => {
+    await tx.signInAttempt.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    await tx.signInAttempt.create({
+      data: {
+        authorityId: provider.authorityId,
+        browserHash: hashSessionToken(browserToken),
+        state,
+        nonce,
+        codeVerifier,
+        expiresAt: new Date(Date.now() + ATTEMPT_LIFETIME_MS),
+      },
+    });
   });
   const url = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: callbackUrl.href,
@@ -140,9 +146,9 @@ async function callback(
   const browserToken = cookieValue(request, BROWSER_COOKIE);
   if (!browserToken) return page(400, startAgain, options.portalUrl);
   // Used once: deleted as it is read, so a replayed callback finds nothing.
-  const attempt = await db.signInAttempt
-    .delete({ where: { browserHash: hashSessionToken(browserToken) } })
-    .catch(() => null);
+  const attempt = await withAuthority(db, provider.authorityId, (tx) =>
+    tx.signInAttempt.delete({ where: { browserHash: hashSessionToken(browserToken) } }),
+  ).catch(() => null);
   if (!attempt || attempt.authorityId !== provider.authorityId || attempt.expiresAt <= new Date())
     return page(400, startAgain, options.portalUrl);
 
@@ -162,15 +168,18 @@ async function callback(
   // Many providers put profile and group claims only in the UserInfo response.
   const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
   const claims: Record<string, unknown> = { ...idClaims, ...userInfo };
-  const result = await staffUserForSsoPerson(db, provider, {
-    subject: idClaims.sub,
-    email: typeof claims.email === "string" ? claims.email : null,
-    name: typeof claims.name === "string" ? claims.name : null,
-    groups: groupsFromClaim(claims[provider.groupsClaim]),
+  // The account, its roles and the session land together, in the authority's transaction.
+  const outcome = await withAuthority(db, provider.authorityId, async (tx) => {
+    const result = await staffUserForSsoPerson(tx, provider, {
+      subject: idClaims.sub,
+      email: typeof claims.email === "string" ? claims.email : null,
+      name: typeof claims.name === "string" ? claims.name : null,
+      groups: groupsFromClaim(claims[provider.groupsClaim]),
+    });
+    return result.ok ? { ...result, session: await issueSession(tx, result.staffUserId, "oidc") } : result;
   });
-  if (!result.ok) return page(result.status, result.message, options.portalUrl);
-
-  const session = await issueSession(db, result.staffUserId, "oidc");
+  if (!outcome.ok) return page(outcome.status, outcome.message, options.portalUrl);
+  const session = outcome.session;
   const headers = new Headers({ location: new URL("/", options.portalUrl).href, "cache-control": "no-store" });
   headers.append("set-cookie", sessionCookie(session.token, session.expiresAt, options.secureCookies));
   headers.append("set-cookie", browserCookie("", 0, options.secureCookies));
