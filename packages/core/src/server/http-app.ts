@@ -27,6 +27,8 @@ export interface HttpAppOptions extends GraphQLServerOptions {
   processMetrics?: boolean;
   /** Single sign-on's public addresses: where browsers reach the API and the portal. */
   sso?: Omit<SsoOptions, "secureCookies">;
+  /** Told after each GraphQL request, whose writes may have queued e-mails (notification-dispatcher.ts). */
+  notifications?: { kick(): void };
 }
 
 /**
@@ -60,7 +62,9 @@ export function createHttpApp(options: HttpAppOptions) {
     if (pathname.startsWith(SSO_PATH_PREFIX)) return handleSso(request, options.db, ssoOptions, log);
     if (pathname.startsWith(ATTACHMENT_PATH_PREFIX))
       return handleAttachmentDownload(request, { db: options.db, files });
-    return graphql.fetch(request);
+    const response = await graphql.fetch(request);
+    if (request.method === "POST") options.notifications?.kick();
+    return response;
   }
 
   return {
