@@ -6,8 +6,11 @@ import { applicationDatabaseUrl } from "./db/application-role.ts";
 import { migrateDatabase } from "./db/migrations.ts";
 import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
+import { startNotificationDispatcher } from "./notifications/notification-dispatcher.ts";
+import { mailerFromEnvironment, portalUrlFromEnvironment } from "./notifications/notification-settings.ts";
 import { createLogger } from "./observability/logger.ts";
 import { startTracingFromEnvironment } from "./observability/tracing.ts";
+import { checkPlugins } from "./plugins/installed-plugins.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
 import { seedDemoData } from "./seed/demo-seed.ts";
 import { createHttpApp } from "./server/http-app.ts";
@@ -34,18 +37,30 @@ const db = createPrismaClient(await applicationDatabaseUrl(database.url));
 // can keep internal); behind METRICS_TOKEN when that is set.
 const metricsPort = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : null;
 const metricsToken = process.env.METRICS_TOKEN || null;
+const logger = createLogger();
+// E-mail notifications go out as soon as the request that queued them commits, when SMTP_URL is set.
+const mailer = mailerFromEnvironment();
+const notifications = mailer
+  ? startNotificationDispatcher(
+      db,
+      { mailer, plugins: checkPlugins(config.plugins), portalUrl: portalUrlFromEnvironment() },
+      logger,
+    )
+  : undefined;
+if (!mailer) log("SMTP_URL is not set: e-mail notifications wait in the outbox.");
 const app = createHttpApp({
   db,
   development: !production,
   secureCookies: production,
   plugins: config.plugins,
-  log: createLogger(),
+  log: logger,
+  notifications,
   processMetrics: true,
   metricsEndpoint: { exposed: metricsPort === null, token: metricsToken },
   // Single sign-on's redirect URI is built from PUBLIC_API_URL; signed-in people go to PORTAL_URL.
   sso: {
     publicUrl: process.env.PUBLIC_API_URL ?? `http://localhost:${port}`,
-    portalUrl: process.env.PORTAL_URL ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`,
+    portalUrl: portalUrlFromEnvironment(),
   },
 });
 const server = createServer(createServerAdapter(app.fetch));
@@ -82,6 +97,8 @@ async function stop(signal: string) {
   log(`${signal}: stopping…`);
   server.close();
   metricsServer?.close();
+  await notifications?.stop();
+  mailer?.close();
   await tracing?.shutdown();
   await db.$disconnect();
   await owner.$disconnect();
