@@ -7,7 +7,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   async rewrites() {
-    return [{ source: "/graphql", destination: `${apiUrl}/graphql` }];
+    return [
+      { source: "/graphql", destination: `${apiUrl}/graphql` },
+      // Single sign-on: started and finished on the API, through this origin so its cookies land here.
+      { source: "/auth/oidc/:path*", destination: `${apiUrl}/auth/oidc/:path*` },
+    ];
   },
 };
 
