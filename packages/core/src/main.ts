@@ -31,7 +31,8 @@ log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schem
 const owner = createPrismaClient(database.url, 2);
 if (await seedDemoData(owner, config.plugins)) log("Seeded demo data.");
 // The API itself runs as the application role, held by row-level security to one authority.
-const db = createPrismaClient(await applicationDatabaseUrl(database.url));
+const appUrl = await applicationDatabaseUrl(database.url);
+const db = createPrismaClient(appUrl);
 
 // /metrics: on the API's port unless METRICS_PORT gives it a port of its own (which a firewall
 // can keep internal); behind METRICS_TOKEN when that is set.
@@ -50,6 +51,7 @@ const notifications = mailer
 if (!mailer) log("SMTP_URL is not set: e-mail notifications wait in the outbox.");
 const app = createHttpApp({
   db,
+  databaseUrl: appUrl,
   development: !production,
   secureCookies: production,
   plugins: config.plugins,
@@ -99,6 +101,7 @@ async function stop(signal: string) {
   metricsServer?.close();
   await notifications?.stop();
   mailer?.close();
+  await app.close();
   await tracing?.shutdown();
   await db.$disconnect();
   await owner.$disconnect();

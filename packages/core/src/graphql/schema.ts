@@ -32,6 +32,7 @@ import "../purchases/fulfilment-mutations.graphql.ts";
 import "../purchases/overdue-reviews.graphql.ts";
 import "../plugins/scheme-admin.graphql.ts";
 import "../reports/reports.graphql.ts";
+import "../reports/evaluation.graphql.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { prefixCheckingBuilder } from "../plugins/prefix-checking-builder.ts";
 import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";

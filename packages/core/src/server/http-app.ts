@@ -1,3 +1,4 @@
+import pg from "pg";
 import { handleAttachmentDownload } from "../attachments/attachment-download.ts";
 import { ATTACHMENT_PATH_PREFIX } from "../attachments/attachment-path.ts";
 import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
@@ -12,6 +13,7 @@ import {
   withRequestContext,
 } from "../observability/request-context.ts";
 import { tracedRequest } from "../observability/tracing.ts";
+import { handleReportDownload, REPORT_PATH_PREFIX } from "../reports/report-download.ts";
 import { createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
 import { checkReadiness } from "./health.ts";
 import { type MetricsEndpointOptions, serveMetrics } from "./metrics-endpoint.ts";
@@ -29,11 +31,17 @@ export interface HttpAppOptions extends GraphQLServerOptions {
   sso?: Omit<SsoOptions, "secureCookies">;
   /** Told after each GraphQL request, whose writes may have queued e-mails (notification-dispatcher.ts). */
   notifications?: { kick(): void };
+  /**
+   * The database's URL, for streamed report downloads: they read through a cursor on a plain
+   * `pg` connection, which Prisma's client does not offer. Without it, downloads answer 503.
+   */
+  databaseUrl?: string;
 }
 
 /**
  * The API as a fetch handler: `/healthz` (the process is alive), `/readyz` (it can reach
- * the database), `/metrics` (Prometheus), `/attachments/<id>` (downloads) and `/graphql`.
+ * the database), `/metrics` (Prometheus), `/attachments/<id>` (downloads), `/reports/<name>.csv`
+ * (report tables), `/auth/oidc/…` (single sign-on) and `/graphql`.
  * Every request gets an id (the caller's x-request-id, or a new one), returned in the
  * response's header and carried by every log line written while handling it, and a span.
  * Tests call `fetch` on it directly, with no port.
@@ -51,6 +59,12 @@ export function createHttpApp(options: HttpAppOptions) {
     portalUrl: options.sso?.portalUrl ?? "http://localhost:3000",
     secureCookies: options.secureCookies,
   };
+  // Two connections: downloads are long and few; they must not starve the API's own pool.
+  let exportPool: pg.Pool | undefined;
+  const pool = () => {
+    exportPool ??= new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    return exportPool;
+  };
 
   async function route(request: Request, pathname: string): Promise<Response> {
     if (pathname === "/healthz") return json(200, { status: "ok" });
@@ -62,6 +76,10 @@ export function createHttpApp(options: HttpAppOptions) {
     if (pathname.startsWith(SSO_PATH_PREFIX)) return handleSso(request, options.db, ssoOptions, log);
     if (pathname.startsWith(ATTACHMENT_PATH_PREFIX))
       return handleAttachmentDownload(request, { db: options.db, files });
+    if (pathname.startsWith(REPORT_PATH_PREFIX)) {
+      if (!options.databaseUrl) return json(503, { error: "Report downloads are not configured on this server." });
+      return handleReportDownload(request, { db: options.db, pool });
+    }
     const response = await graphql.fetch(request);
     if (request.method === "POST") options.notifications?.kick();
     return response;
@@ -71,6 +89,8 @@ export function createHttpApp(options: HttpAppOptions) {
     graphql,
     metrics,
     log,
+    /** Closes the download connections (the API's own pool belongs to `db`). */
+    close: async () => exportPool?.end(),
     async fetch(request: Request): Promise<Response> {
       const started = performance.now();
       const requestId = requestIdFor(request);

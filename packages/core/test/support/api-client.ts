@@ -56,5 +56,5 @@ export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions
     return token;
   }
 
-  return { request, graphql, signIn, app };
+  return { request, graphql, signIn, app, close: app.close };
 }
