@@ -1,18 +1,10 @@
 import type { NextConfig } from "next";
 
-// Where the Pathfinder GraphQL API runs; the browser reaches it same-origin via /graphql.
-const apiUrl = (process.env.API_URL ?? "http://localhost:4000").replace(/\/+$/, "");
-
+// The browser reaches the API on the portal's own origin: /graphql and /attachments are
+// forwarded by route handlers (app/graphql/route.ts) to API_URL, read at run time.
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  async rewrites() {
-    return [
-      { source: "/graphql", destination: `${apiUrl}/graphql` },
-      // Single sign-on: started and finished on the API, through this origin so its cookies land here.
-      { source: "/auth/oidc/:path*", destination: `${apiUrl}/auth/oidc/:path*` },
-    ];
-  },
 };
 
 export default nextConfig;

@@ -8,7 +8,7 @@ export interface SignInOption {
 }
 
 // The authority whose identity provider this portal offers (its code, e.g. "devon"), set when
-// the portal is built. /auth/oidc/* is passed through to the API (next.config.ts), so the
+// the portal is built. /auth/oidc/* is forwarded to the API (app/auth/oidc/[...path]/route.ts), so the
 // session cookie the API sets on the way back lands on this origin.
 const ssoAuthority = process.env.NEXT_PUBLIC_SSO_AUTHORITY?.trim();
 
