@@ -8,11 +8,13 @@ import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
 import { seedDemoData } from "./seed/demo-seed.ts";
+import { environmentOrExit } from "./server/environment.ts";
 import { createHttpApp } from "./server/http-app.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
-const port = Number(process.env.API_PORT ?? 4000);
-const production = process.env.NODE_ENV === "production";
+const environment = environmentOrExit("development");
+const port = environment.API_PORT;
+const production = environment.NODE_ENV === "production";
 
 const config = await loadConfig();
 log(`Schemes installed: core${config.plugins.map((plugin) => `, ${plugin.id}`).join("")}`);
