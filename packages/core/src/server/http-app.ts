@@ -2,11 +2,10 @@ import pg from "pg";
 import { handleAttachmentDownload } from "../attachments/attachment-download.ts";
 import { ATTACHMENT_PATH_PREFIX } from "../attachments/attachment-path.ts";
 import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
+import { handleSso, SSO_PATH_PREFIX, type SsoOptions } from "../auth/sso/sso-routes.ts";
 import { handleCaseStudyDownload } from "../case-studies/case-study-download.ts";
 import { CASE_STUDY_PATH_PREFIX } from "../case-studies/case-study-path.ts";
-import { handleSso, SSO_PATH_PREFIX, type SsoOptions } from "../auth/sso/sso-routes.ts";
 import { connectionPoolOf, type Database } from "../db/prisma-client.ts";
-import { checkPlugins } from "../plugins/installed-plugins.ts";
 import { createLogger } from "../observability/logger.ts";
 import { createApiMetrics, routeOf } from "../observability/metrics.ts";
 import {
@@ -16,6 +15,7 @@ import {
   withRequestContext,
 } from "../observability/request-context.ts";
 import { tracedRequest } from "../observability/tracing.ts";
+import { checkPlugins } from "../plugins/installed-plugins.ts";
 import { handleReportDownload, REPORT_PATH_PREFIX } from "../reports/report-download.ts";
 import { createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
 import { checkReadiness } from "./health.ts";
