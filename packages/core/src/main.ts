@@ -7,6 +7,7 @@ import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
 import { seedDemoData } from "./seed/demo-seed.ts";
+import type { NodeServerContext } from "./server/client-address.ts";
 import { createHttpApp } from "./server/http-app.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
@@ -21,12 +22,30 @@ log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schem
 const db = createPrismaClient(database.url);
 if (await seedDemoData(db, config.plugins)) log("Seeded demo data.");
 
-const app = createHttpApp({ db, development: !production, secureCookies: production, plugins: config.plugins });
-const server = createServer(createServerAdapter(app.fetch));
+const app = createHttpApp({
+  db,
+  development: !production,
+  secureCookies: production,
+  plugins: config.plugins,
+  trustedDocumentsManifest: trustedDocumentsManifest(),
+  trustProxy: process.env.TRUST_PROXY === "true",
+});
+const server = createServer(createServerAdapter<NodeServerContext>(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
   void printDemoSignIns();
 });
+
+/**
+ * In production only the portal's own operations run: the manifest is required, unless
+ * GRAPHQL_ALLOW_ANY_DOCUMENT=true says on purpose that other clients may send their own.
+ */
+function trustedDocumentsManifest(): string | undefined {
+  const manifest = process.env.PERSISTED_DOCUMENTS_MANIFEST?.trim() || undefined;
+  if (production && !manifest && process.env.GRAPHQL_ALLOW_ANY_DOCUMENT !== "true")
+    throw new Error("Set PERSISTED_DOCUMENTS_MANIFEST to the portal's persisted-documents.json (see SECURITY.md)");
+  return manifest;
+}
 
 /** Every demo account by authority, so people know whom to sign in as. */
 async function printDemoSignIns() {

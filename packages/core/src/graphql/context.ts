@@ -15,6 +15,8 @@ export interface GraphQLContext {
   /** Adds a Set-Cookie header to this request's response (sign-in, sign-out). */
   setCookie(cookie: string): void;
   secureCookies: boolean;
+  /** The client's network address (for limiting sign-in attempts), or null when unknown. */
+  clientAddress: string | null;
   /** The rules of each scheme, as each authority configured them. */
   schemes: SchemeRegistry;
   /** Where attachment bytes are kept (PostgreSQL unless the server was given another store). */

@@ -12,13 +12,26 @@ import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { PluginSchemeRegistry } from "../plugins/plugin-scheme-registry.ts";
 import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
+import { apiProtectionPlugins } from "./api-protection.ts";
 import { maskUnexpectedErrors } from "./error-masking.ts";
+import { loadTrustedDocuments } from "./trusted-documents.ts";
 import { viewerFromSessionToken } from "./viewer-from-request.ts";
 
 export interface GraphQLServerOptions {
   db: Database;
-  /** GraphiQL and detailed errors: on in development, off in production. */
+  /**
+   * GraphiQL, introspection, field suggestions, detailed errors and the figures of the limits
+   * in refusals: on in development, off in production.
+   */
   development: boolean;
+  /**
+   * The portal's persisted-documents manifest (`{ "<sha256>": "<document>" }`). When given, only
+   * those documents run: production sets it (PERSISTED_DOCUMENTS_MANIFEST); development and
+   * tests leave it out to send any document.
+   */
+  trustedDocumentsManifest?: string;
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy?: boolean;
   /** Secure cookies need HTTPS; off only for local development on http://localhost. */
   secureCookies: boolean;
   /** Scheme rules; core's default scheme only, until plugins are installed. */
@@ -38,18 +51,35 @@ const setCookiesPlugin: Plugin = {
   },
 };
 
+/** What the HTTP app passes to yoga beside each request. */
+export interface ApiServerContext {
+  clientAddress?: string | null;
+}
+
 export function createGraphQLServer(options: GraphQLServerOptions) {
   const plugins = checkPlugins(options.plugins ?? []);
+  const trustedDocuments = options.trustedDocumentsManifest
+    ? loadTrustedDocuments(options.trustedDocumentsManifest)
+    : undefined;
   const schemes = options.schemes ?? new PluginSchemeRegistry(options.db, plugins);
   const files = options.files ?? new PostgresFileStorage(options.db);
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  return createYoga<ApiServerContext, GraphQLContext>({
     schema: buildSchema([...plugins.values()]),
     graphqlEndpoint: "/graphql",
     graphiql: options.development,
     landingPage: false,
+    // One operation per request: a batch would multiply every limit below by its length.
+    batching: false,
+    // The portal calls the API from its own origin (Next rewrites /graphql), so no other origin
+    // is ever allowed to read an answer. Yoga's default would reflect any Origin, with credentials.
+    cors: false,
     maskedErrors: { isDev: options.development, maskError: maskUnexpectedErrors },
-    plugins: [setCookiesPlugin, uploadSizeGuard],
-    context: async ({ request }): Promise<GraphQLContext> => {
+    plugins: [
+      ...apiProtectionPlugins({ development: options.development, trustedDocuments }),
+      setCookiesPlugin,
+      uploadSizeGuard,
+    ],
+    context: async ({ request, clientAddress }): Promise<GraphQLContext> => {
       const sessionToken = sessionTokenFrom(request);
       const viewer = await viewerFromSessionToken(options.db, sessionToken);
       const cookies: string[] = [];
@@ -65,6 +95,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         sessionToken,
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
+        clientAddress: clientAddress ?? null,
         schemes,
         files,
       };
