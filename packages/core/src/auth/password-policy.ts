@@ -39,7 +39,12 @@ const characterCount = (password: string) => [...password].length;
 
 /** The rules a new password must meet, as one zod schema (messages say what to do). */
 export function newPasswordSchema(email: string) {
-  const localPart = email.split("@")[0]?.toLowerCase() ?? "";
+  const address = email.toLowerCase();
+  const localPart = address.split("@")[0] ?? "";
+  const containsAddress = (password: string) => {
+    const lower = password.toLowerCase();
+    return lower.includes(address) || (localPart.length >= 4 && lower.includes(localPart));
+  };
   return z
     .string()
     .refine((password) => characterCount(password) >= PASSWORD_MIN_LENGTH, {
@@ -52,7 +57,7 @@ export function newPasswordSchema(email: string) {
     .refine((password) => !commonPasswords.has(password.toLowerCase()), {
       message: "That password is too well known. Choose another.",
     })
-    .refine((password) => localPart.length < 4 || !password.toLowerCase().includes(localPart), {
+    .refine((password) => !containsAddress(password), {
       message: "Do not use your e-mail address in your password.",
     });
 }

@@ -50,8 +50,9 @@ export function apiProtectionPlugins(options: ApiProtectionOptions): Plugin[] {
   }) as Plugin;
   const plugins: Plugin[] = [
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER, "authorization"] }) as Plugin,
-    characterLimitPlugin({ maxLength: OPERATION_LIMITS.characters, exposeLimits, errorMessage: refusal }) as Plugin,
     armor,
+    // After armor: armor's token counter replaces the parser, and this check wraps what it finds.
+    characterLimitPlugin({ maxLength: OPERATION_LIMITS.characters, exposeLimits, errorMessage: refusal }) as Plugin,
   ];
   if (options.trustedDocuments) plugins.unshift(trustedDocumentsOnly(options.trustedDocuments));
   if (!options.development) plugins.push(noIntrospection);

@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import type { Database } from "../../src/db/prisma-client.ts";
 import type { GraphQLServerOptions } from "../../src/server/graphql-server.ts";
 import { createHttpApp } from "../../src/server/http-app.ts";
@@ -20,6 +21,10 @@ export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerO
     variables: Record<string, unknown> = {},
     token?: string,
   ): Promise<GraphQLResponse<T>> {
+    // RECORD_OPERATIONS=<file> keeps every operation the tests send, for measuring the API's
+    // limits against what its own clients need (scripts/measure-operations.ts).
+    if (process.env.RECORD_OPERATIONS)
+      appendFileSync(process.env.RECORD_OPERATIONS, `${JSON.stringify({ query, variables })}\n`);
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await request("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });
