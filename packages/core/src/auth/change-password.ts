@@ -6,14 +6,18 @@ import { requireViewer } from "../graphql/require-viewer.ts";
 import { hashPassword, passwordMatches } from "./password-hashing.ts";
 import { newPasswordSchema } from "./password-policy.ts";
 import { hashSessionToken } from "./session-tokens.ts";
-import { beginPasswordAttempt } from "./sign-in-throttle.ts";
 
 /**
  * Changes the signed-in person's password: the new one must meet the policy and the current one
  * must be right (a check that counts towards the sign-in limits, so a stolen session cannot be
  * used to guess it). Every other session of theirs ends, in case the old password had leaked.
  */
-export async function changePassword(context: GraphQLContext, currentPassword: string, newPassword: string) {
+export async function changePassword(
+  context: GraphQLContext,
+  currentPassword: string,
+  newPassword: string,
+  recordedAttempt: () => { succeeded(): void },
+) {
   const viewer = requireViewer(context);
   const policy = newPasswordSchema(viewer.email).safeParse(newPassword);
   if (!policy.success)
@@ -29,10 +33,10 @@ export async function changePassword(context: GraphQLContext, currentPassword: s
       "NO_PASSWORD",
       "You sign in through your authority's single sign-on: change your password there.",
     );
-  const attempt = await beginPasswordAttempt(context.db, viewer.email, context.clientAddress);
+  const attempt = recordedAttempt();
   if (!(await passwordMatches(user.passwordHash, currentPassword)))
     throw new DomainError("BAD_CREDENTIALS", "Your current password is not right.", "currentPassword");
-  await attempt.succeeded();
+  attempt.succeeded();
 
   const passwordHash = await hashPassword(newPassword);
   const keep = context.sessionToken ? hashSessionToken(context.sessionToken) : "";

@@ -21,7 +21,12 @@ export class TooManyAttemptsError extends DomainError {
   }
 }
 
-export const accountKey = (email: string) => email.trim().toLowerCase();
+/**
+ * The account an attempt counts against: the address trimmed and lower-cased. Attempts are
+ * counted before the address is validated, so NUL (which PostgreSQL text cannot hold, and no
+ * address contains) is dropped rather than failing the request.
+ */
+export const accountKey = (email: string) => email.replaceAll("\u0000", "").trim().toLowerCase();
 
 export interface PasswordAttempt {
   /** Marks the attempt as a success: the account's failures before it stop counting. */
@@ -37,10 +42,10 @@ export interface PasswordAttempt {
  */
 export async function beginPasswordAttempt(
   db: Database,
-  email: string,
+  accountOrEmail: string,
   clientAddress: string | null,
 ): Promise<PasswordAttempt> {
-  const account = accountKey(email).slice(0, 320);
+  const account = accountKey(accountOrEmail).slice(0, 320);
   const now = new Date();
   const attempt = await db.signInAttempt.create({ data: { account, clientAddress, attemptedAt: now } });
   const windowStart = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000);

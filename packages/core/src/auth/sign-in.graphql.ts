@@ -3,6 +3,7 @@ import { builder } from "../graphql/builder.ts";
 import { DomainError } from "../graphql/domain-errors.ts";
 import { standardErrors } from "../graphql/error-types.ts";
 import { changePassword } from "./change-password.ts";
+import { passwordAttemptFor } from "./password-attempt.ts";
 import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
 import { signInWithPassword } from "./password-sign-in.ts";
 import { clearedSessionCookie, sessionCookie } from "./request-credentials.ts";
@@ -12,7 +13,10 @@ const SignInResult = builder.objectRef<IssuedSession>("SignInResult").implement(
   description: "A new session. Browsers also receive it as an HttpOnly cookie.",
   fields: (t) => ({
     token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>` from API clients." }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    expiresAt: t.expose("expiresAt", {
+      description: "When the session ends unless you sign in again.",
+      type: "DateTime",
+    }),
   }),
 });
 
@@ -20,9 +24,10 @@ builder.mutationField("signIn", (t) =>
   t.field({
     type: SignInResult,
     description: "Signs in with an e-mail address and password.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The new session." } },
     args: {
       email: t.arg.string({
+        description: "Your e-mail address.",
         validate: z
           .string()
           .trim()
@@ -30,15 +35,18 @@ builder.mutationField("signIn", (t) =>
           .email("Enter an e-mail address, like name@council.gov.uk"),
       }),
       password: t.arg.string({
+        description: "Your password.",
         validate: z
           .string()
           .min(1, "Enter your password")
           .max(PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters`),
       }),
     },
-    resolve: async (_root, { email, password }, context) => {
-      const session = await signInWithPassword(context.db, email, password, context.clientAddress);
+    resolve: async (_root, { email, password }, context, info) => {
+      const attempt = passwordAttemptFor(context, info);
+      const session = await signInWithPassword(context.db, email, password);
       if (!session) throw new DomainError("BAD_CREDENTIALS", "The e-mail address or password is not right.");
+      attempt.succeeded();
       context.setCookie(sessionCookie(session.token, session.expiresAt, context.secureCookies));
       return session;
     },
@@ -72,7 +80,7 @@ builder.mutationField("changePassword", (t) =>
       }),
       newPassword: t.arg.string(),
     },
-    resolve: (_root, { currentPassword, newPassword }, context) =>
-      changePassword(context, currentPassword, newPassword),
+    resolve: (_root, { currentPassword, newPassword }, context, info) =>
+      changePassword(context, currentPassword, newPassword, () => passwordAttemptFor(context, info)),
   }),
 );

@@ -10,12 +10,12 @@ import { defineAbilityFor } from "../permissions/ability.ts";
 import { checkPlugins } from "../plugins/installed-plugins.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { PluginSchemeRegistry } from "../plugins/plugin-scheme-registry.ts";
-import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { apiProtectionPlugins } from "./api-protection.ts";
 import { maskUnexpectedErrors } from "./error-masking.ts";
+import { passwordAttemptLimits } from "./password-attempt-limits.ts";
+import { requestTransaction } from "./request-transaction.ts";
 import { loadTrustedDocuments } from "./trusted-documents.ts";
-import { viewerFromSessionToken } from "./viewer-from-request.ts";
 
 export interface GraphQLServerOptions {
   db: Database;
@@ -61,7 +61,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
   const trustedDocuments = options.trustedDocumentsManifest
     ? loadTrustedDocuments(options.trustedDocumentsManifest)
     : undefined;
-  const schemes = options.schemes ?? new PluginSchemeRegistry(options.db, plugins);
+  const schemesFor = (db: Database) => options.schemes ?? new PluginSchemeRegistry(db, plugins);
   const files = options.files ?? new PostgresFileStorage(options.db);
   return createYoga<ApiServerContext, GraphQLContext>({
     schema: buildSchema([...plugins.values()]),
@@ -78,25 +78,29 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
       ...apiProtectionPlugins({ development: options.development, trustedDocuments }),
       setCookiesPlugin,
       uploadSizeGuard,
+      requestTransaction({ db: options.db, plugins, schemesFor }),
+      // After the request transaction, so it wraps it: attempts are recorded and counted before
+      // the transaction opens, and stay recorded when the mutation's savepoint rolls back.
+      passwordAttemptLimits(options.db),
     ],
+    // Who is asking is settled inside the request's transaction (requestTransaction), where the
+    // authority is set; until then the context stands for nobody and reads nothing.
     context: async ({ request, clientAddress }): Promise<GraphQLContext> => {
-      const sessionToken = sessionTokenFrom(request);
-      const viewer = await viewerFromSessionToken(options.db, sessionToken);
       const cookies: string[] = [];
       cookiesByRequest.set(request, cookies);
-      const enabled = viewer ? await enabledSchemesWithSettings(options.db, viewer.authorityId, plugins) : new Map();
       return {
         db: options.db,
-        viewer,
-        ability: defineAbilityFor(viewer, schemePermissions(viewer, enabled, plugins)),
+        viewer: null,
+        ability: defineAbilityFor(null),
         plugins,
-        schemesEnabled: async () => new Set(enabled.keys()),
-        schemeSettings: async (schemeId: string) => enabled.get(schemeId),
-        sessionToken,
+        schemesEnabled: async () => new Set(),
+        schemeSettings: async () => undefined,
+        sessionToken: sessionTokenFrom(request),
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
         clientAddress: clientAddress ?? null,
-        schemes,
+        passwordAttempts: new Map(),
+        schemes: schemesFor(options.db),
         files,
       };
     },

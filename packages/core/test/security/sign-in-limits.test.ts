@@ -88,6 +88,12 @@ describe("sign-in attempts per account", () => {
   });
 });
 
+describe("attempts with hostile addresses", () => {
+  it("counts an address with a NUL character (found by the property tests: it was a 500) and refuses it as invalid", async () => {
+    expect(await signIn(replicaA, "lp\u0000@alpha.test", "wrong password")).toBe("INVALID_INPUT");
+  });
+});
+
 describe("sign-in attempts per client address", () => {
   it(`refuses an address after ${SIGN_IN_LIMITS.failuresPerAddress} failures across accounts, but not another address`, async () => {
     for (let i = 0; i < SIGN_IN_LIMITS.failuresPerAddress; i += 1)
