@@ -14,6 +14,7 @@ import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { apiProtectionPlugins } from "./api-protection.ts";
 import { maskUnexpectedErrors } from "./error-masking.ts";
 import { passwordAttemptLimits } from "./password-attempt-limits.ts";
+import { requestSizeGuard } from "./request-size-guard.ts";
 import { requestTransaction } from "./request-transaction.ts";
 import { loadTrustedDocuments } from "./trusted-documents.ts";
 
@@ -77,6 +78,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     plugins: [
       ...apiProtectionPlugins({ development: options.development, trustedDocuments }),
       setCookiesPlugin,
+      requestSizeGuard,
       uploadSizeGuard,
       requestTransaction({ db: options.db, plugins, schemesFor }),
       // After the request transaction, so it wraps it: attempts are recorded and counted before

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../src/db/prisma-client.ts";
 import { OPERATION_LIMITS } from "../../src/server/operation-limits.ts";
+import { MAX_REQUEST_BYTES } from "../../src/server/request-size-guard.ts";
 import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { seedTwoAuthorities, TEST_PASSWORD } from "../support/two-authorities.ts";
@@ -87,6 +88,25 @@ describe("limits on the shape of a request", () => {
       `Syntax Error: ${REFUSAL}`,
       `Syntax Error: Query depth limit of ${OPERATION_LIMITS.depth} exceeded, found ${OPERATION_LIMITS.depth + 2}.`,
     ]);
+  });
+});
+
+describe("request size", () => {
+  it("turns away a request body over 1 MiB (enormous variables) with 413, before parsing it", async () => {
+    const body = JSON.stringify({
+      query: 'mutation ($p: String!) { updateCasePlan(caseId: "x", plan: $p) { __typename } }',
+      variables: { p: "x".repeat(MAX_REQUEST_BYTES) },
+    });
+    const response = await production.request("/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${token}`,
+        "content-length": String(body.length),
+      },
+      body,
+    });
+    expect(response.status).toBe(413);
   });
 });
 
