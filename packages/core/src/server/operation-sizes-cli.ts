@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { loadConfig } from "../config.ts";
 import { buildSchema } from "../graphql/schema.ts";
 import { OPERATION_LIMITS } from "./operation-limits.ts";
-import { type OperationSize, operationSize } from "./operation-sizes.ts";
+import { type OperationSize, operationSize, placeholderVariables } from "./operation-sizes.ts";
 
 const file = process.argv[2];
 if (!file) throw new Error("Usage: npm run operation-sizes -- <operations.jsonl | persisted-documents.json>");
@@ -23,9 +23,12 @@ let measuredCount = 0;
 for (const { query, variables } of operations) {
   let size: OperationSize;
   try {
-    size = operationSize(schema, query, variables ?? {});
-  } catch {
-    continue; // Operations the tests send on purpose to be refused (bad syntax, unknown fields).
+    const given = variables && Object.keys(variables).length > 0 ? variables : placeholderVariables(schema, query);
+    size = operationSize(schema, query, given);
+  } catch (error) {
+    // Operations the tests send on purpose to be refused (bad syntax, unknown fields).
+    if (process.env.VERBOSE) console.log(`not measured: ${(error as Error).message.slice(0, 120)}`);
+    continue;
   }
   measuredCount += 1;
   for (const [measure, figure] of Object.entries(size) as [keyof OperationSize, number][]) {
