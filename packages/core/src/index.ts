@@ -5,6 +5,10 @@ export { formatPence, type Pence, pence } from "./domain/money.ts";
 export { DomainError } from "./graphql/domain-errors.ts";
 export { standardErrors } from "./graphql/error-types.ts";
 export type {
+  CaseStudyContext,
+  CaseStudyForm,
+  CaseStudyQuestion,
+  CaseStudySection,
   DemoSeedHelpers,
   PluginRole,
   PortalContribution,

@@ -9,11 +9,14 @@ import { createPrismaClient } from "./db/prisma-client.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
 import { seedDemoData } from "./seed/demo-seed.ts";
 import type { NodeServerContext } from "./server/client-address.ts";
+import { documentAndProxySettings } from "./server/document-and-proxy-settings.ts";
+import { environmentOrExit } from "./server/environment.ts";
 import { createHttpApp } from "./server/http-app.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
-const port = Number(process.env.API_PORT ?? 4000);
-const production = process.env.NODE_ENV === "production";
+const environment = environmentOrExit("development");
+const port = environment.API_PORT;
+const production = environment.NODE_ENV === "production";
 
 const config = await loadConfig();
 log(`Schemes installed: core${config.plugins.map((plugin) => `, ${plugin.id}`).join("")}`);
@@ -33,25 +36,13 @@ const app = createHttpApp({
   development: !production,
   secureCookies: production,
   plugins: config.plugins,
-  trustedDocumentsManifest: trustedDocumentsManifest(),
-  trustProxy: process.env.TRUST_PROXY === "true",
+  ...documentAndProxySettings(production),
 });
 const server = createServer(createServerAdapter<NodeServerContext>(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
   void printDemoSignIns();
 });
-
-/**
- * In production only the portal's own operations run: the manifest is required, unless
- * GRAPHQL_ALLOW_ANY_DOCUMENT=true says on purpose that other clients may send their own.
- */
-function trustedDocumentsManifest(): string | undefined {
-  const manifest = process.env.PERSISTED_DOCUMENTS_MANIFEST?.trim() || undefined;
-  if (production && !manifest && process.env.GRAPHQL_ALLOW_ANY_DOCUMENT !== "true")
-    throw new Error("Set PERSISTED_DOCUMENTS_MANIFEST to the portal's persisted-documents.json (see SECURITY.md)");
-  return manifest;
-}
 
 /** Every demo account by authority, so people know whom to sign in as. */
 async function printDemoSignIns() {

@@ -12,6 +12,7 @@ import type { Pence } from "../domain/money.ts";
 import type PrismaTypes from "../generated/pothos-prisma-types.ts";
 import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import type { Role } from "../generated/prisma/enums.ts";
+import { mayReadPersonalData } from "../permissions/personal-data.ts";
 import { OPERATION_LIMITS, OperationTooLargeError } from "../server/operation-limits.ts";
 import type { GraphQLContext } from "./context.ts";
 import { DEFAULT_PAGE_SIZE, fieldComplexity, MAX_PAGE_SIZE } from "./field-complexity.ts";
@@ -21,6 +22,8 @@ import { auditNodeReads } from "./read-auditors.ts";
 export interface AuthScopes {
   signedIn: boolean;
   role: Role;
+  /** Names, dates of birth, addresses: see permissions/personal-data.ts. */
+  personalData: boolean;
 }
 
 export const builder = new SchemaBuilder<{
@@ -53,6 +56,7 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
       role: (role) => context.viewer?.roles.some((assignment) => assignment.role === role) ?? false,
+      personalData: mayReadPersonalData(context.viewer),
     }),
   },
   prisma: {

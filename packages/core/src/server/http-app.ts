@@ -2,7 +2,10 @@ import pg from "pg";
 import { handleAttachmentDownload } from "../attachments/attachment-download.ts";
 import { ATTACHMENT_PATH_PREFIX } from "../attachments/attachment-path.ts";
 import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
+import { handleCaseStudyDownload } from "../case-studies/case-study-download.ts";
+import { CASE_STUDY_PATH_PREFIX } from "../case-studies/case-study-path.ts";
 import type { Database } from "../db/prisma-client.ts";
+import { checkPlugins } from "../plugins/installed-plugins.ts";
 import { handleReportDownload, REPORT_PATH_PREFIX } from "../reports/report-download.ts";
 import { clientAddressOf, type NodeServerContext } from "./client-address.ts";
 import { createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
@@ -23,7 +26,8 @@ export interface HttpAppOptions extends GraphQLServerOptions {
 
 /**
  * The API as a fetch handler: `/healthz` (the process is alive), `/readyz` (it can reach
- * the database), `/attachments/<id>` (downloads), `/reports/<name>.csv` (report tables) and
+ * the database), `/attachments/<id>` (downloads), `/reports/<name>.csv` (report tables),
+ * `/case-studies/<form>/<id>.pdf` (filled forms) and
  * `/graphql`. Tests call `fetch` on it directly, with no port.
  */
 export function createHttpApp(options: HttpAppOptions) {
@@ -31,6 +35,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const files = options.files ?? new PostgresFileStorage(options.db);
   const graphql = createGraphQLServer({ ...options, files });
   const headers = { https: options.secureCookies, development: options.development };
+  const plugins = checkPlugins(options.plugins ?? []);
   // Two connections: downloads are long and few; they must not starve the API's own pool.
   let exportPool: pg.Pool | undefined;
   const pool = () => {
@@ -46,6 +51,8 @@ export function createHttpApp(options: HttpAppOptions) {
     }
     if (pathname.startsWith(ATTACHMENT_PATH_PREFIX))
       return handleAttachmentDownload(request, { db: options.db, files });
+    if (pathname.startsWith(CASE_STUDY_PATH_PREFIX))
+      return handleCaseStudyDownload(request, { db: options.db, plugins });
     if (pathname.startsWith(REPORT_PATH_PREFIX)) {
       if (!options.databaseUrl) return json(503, { error: "Report downloads are not configured on this server." });
       return handleReportDownload(request, { db: options.db, pool });
