@@ -45,7 +45,7 @@ CREATE INDEX ON external_identity (staff_user_id);
 
 -- A sign-in started in a browser: only the hash of the browser's cookie is kept, with the
 -- state, nonce and PKCE verifier the callback must match. Used once, then deleted.
-CREATE TABLE sign_in_attempt (
+CREATE TABLE oidc_sign_in (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   authority_id  uuid NOT NULL REFERENCES authority (id),
   browser_hash  text NOT NULL UNIQUE,
@@ -55,10 +55,10 @@ CREATE TABLE sign_in_attempt (
   created_at    timestamptz(3) NOT NULL DEFAULT now(),
   expires_at    timestamptz(3) NOT NULL
 );
-CREATE INDEX ON sign_in_attempt (expires_at);
+CREATE INDEX ON oidc_sign_in (expires_at);
 
 -- Row-level security, as on every tenant table (migration 0010).
 SELECT enable_tenant_isolation('identity_provider');
 SELECT enable_tenant_isolation('identity_provider_group_role');
 SELECT enable_tenant_isolation('external_identity');
-SELECT enable_tenant_isolation('sign_in_attempt');
+SELECT enable_tenant_isolation('oidc_sign_in');

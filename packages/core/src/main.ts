@@ -13,6 +13,8 @@ import { startTracingFromEnvironment } from "./observability/tracing.ts";
 import { checkPlugins } from "./plugins/installed-plugins.ts";
 import { DEMO_PASSWORD } from "./seed/demo-people.ts";
 import { seedDemoData } from "./seed/demo-seed.ts";
+import type { NodeServerContext } from "./server/client-address.ts";
+import { documentAndProxySettings } from "./server/document-and-proxy-settings.ts";
 import { environmentOrExit } from "./server/environment.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { serveMetrics } from "./server/metrics-endpoint.ts";
@@ -66,8 +68,9 @@ const app = createHttpApp({
     publicUrl: process.env.PUBLIC_API_URL ?? `http://localhost:${port}`,
     portalUrl: portalUrlFromEnvironment(),
   },
+  ...documentAndProxySettings(production),
 });
-const server = createServer(createServerAdapter(app.fetch));
+const server = createServer(createServerAdapter<NodeServerContext>(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
   void printDemoSignIns();

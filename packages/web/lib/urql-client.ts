@@ -60,7 +60,9 @@ const requestChanged = (_result: unknown, _args: unknown, cache: Cache) => {
 export function createPortalClient(): Client {
   return new Client({
     url: "/graphql",
-    fetchOptions: { credentials: "same-origin" },
+    // The header the API's CSRF check asks of every GET and multipart request (a page on another
+    // site cannot send it): SECURITY.md, "The API under attack".
+    fetchOptions: { credentials: "same-origin", headers: { "x-pathfinder-csrf": "1" } },
     requestPolicy: "cache-and-network",
     exchanges: [
       cacheExchange({

@@ -22,7 +22,7 @@ export interface AttachmentDownloadOptions {
  */
 const safetyHeaders = {
   "x-content-type-options": "nosniff",
-  "content-security-policy": "default-src 'none'",
+  "content-security-policy": "default-src 'none'; sandbox",
   "cache-control": "private, no-store",
 };
 

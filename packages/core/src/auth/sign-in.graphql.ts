@@ -2,6 +2,9 @@ import { z } from "zod";
 import { builder } from "../graphql/builder.ts";
 import { DomainError } from "../graphql/domain-errors.ts";
 import { standardErrors } from "../graphql/error-types.ts";
+import { changePassword } from "./change-password.ts";
+import { passwordAttemptFor } from "./password-attempt.ts";
+import { PASSWORD_MAX_LENGTH } from "./password-policy.ts";
 import { signInWithPassword } from "./password-sign-in.ts";
 import { clearedSessionCookie, sessionCookie } from "./request-credentials.ts";
 import { type IssuedSession, revokeSession } from "./sessions.ts";
@@ -25,13 +28,25 @@ builder.mutationField("signIn", (t) =>
     args: {
       email: t.arg.string({
         description: "Your e-mail address.",
-        validate: z.string().trim().email("Enter an e-mail address, like name@council.gov.uk"),
+        validate: z
+          .string()
+          .trim()
+          .max(320, "An e-mail address has at most 320 characters")
+          .email("Enter an e-mail address, like name@council.gov.uk"),
       }),
-      password: t.arg.string({ description: "Your password.", validate: z.string().min(1, "Enter your password") }),
+      password: t.arg.string({
+        description: "Your password.",
+        validate: z
+          .string()
+          .min(1, "Enter your password")
+          .max(PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters`),
+      }),
     },
-    resolve: async (_root, { email, password }, context) => {
+    resolve: async (_root, { email, password }, context, info) => {
+      const attempt = passwordAttemptFor(context, info);
       const session = await signInWithPassword(context.db, email, password);
       if (!session) throw new DomainError("BAD_CREDENTIALS", "The e-mail address or password is not right.");
+      attempt.succeeded();
       context.setCookie(sessionCookie(session.token, session.expiresAt, context.secureCookies));
       return session;
     },
@@ -46,5 +61,26 @@ builder.mutationField("signOut", (t) =>
       context.setCookie(clearedSessionCookie(context.secureCookies));
       return true;
     },
+  }),
+);
+
+builder.mutationField("changePassword", (t) =>
+  t.field({
+    type: "Boolean",
+    description:
+      "Changes your password. The new one needs at least 12 characters, must not be a well-known password or " +
+      "contain your e-mail address. Your other sessions end; this one stays signed in.",
+    errors: { types: [...standardErrors] },
+    args: {
+      currentPassword: t.arg.string({
+        validate: z
+          .string()
+          .min(1, "Enter your current password")
+          .max(PASSWORD_MAX_LENGTH, "That is not your password"),
+      }),
+      newPassword: t.arg.string(),
+    },
+    resolve: (_root, { currentPassword, newPassword }, context, info) =>
+      changePassword(context, currentPassword, newPassword, () => passwordAttemptFor(context, info)),
   }),
 );

@@ -1,6 +1,7 @@
 // The one Pothos builder. This file defines no types: each domain file adds its own,
 // and plugins (schemes) add theirs through the same builder.
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
@@ -12,7 +13,9 @@ import type PrismaTypes from "../generated/pothos-prisma-types.ts";
 import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import { mayReadPersonalData } from "../permissions/personal-data.ts";
+import { OPERATION_LIMITS, OperationTooLargeError } from "../server/operation-limits.ts";
 import type { GraphQLContext } from "./context.ts";
+import { DEFAULT_PAGE_SIZE, fieldComplexity, MAX_PAGE_SIZE } from "./field-complexity.ts";
 import { PenceScalar } from "./pence-scalar.ts";
 import { auditNodeReads } from "./read-auditors.ts";
 
@@ -41,7 +44,14 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+  complexity: {
+    fieldComplexity,
+    // Measured with the request's variables before any root field resolves, so a page size
+    // passed as `$first` counts like a literal one. The figure is never put in the error.
+    limit: { complexity: OPERATION_LIMITS.complexity },
+    complexityError: () => new OperationTooLargeError(),
+  },
   scopeAuth: {
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
@@ -54,6 +64,8 @@ export const builder = new SchemaBuilder<{
     // The client is per request's context (tests run many databases in one process).
     client: (context) => context.db,
     filterConnectionTotalCount: true,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
+    maxConnectionSize: MAX_PAGE_SIZE,
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   relay: {

@@ -1,4 +1,5 @@
 import type { FileStorage } from "../attachments/file-storage.ts";
+import type { PasswordAttemptState } from "../auth/password-attempt.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
@@ -15,6 +16,10 @@ export interface GraphQLContext {
   /** Adds a Set-Cookie header to this request's response (sign-in, sign-out). */
   setCookie(cookie: string): void;
   secureCookies: boolean;
+  /** The client's network address (for limiting sign-in attempts), or null when unknown. */
+  clientAddress: string | null;
+  /** Password checks of this request, by field response key (server/password-attempt-limits.ts). */
+  passwordAttempts: Map<string, PasswordAttemptState>;
   /** The rules of each scheme, as each authority configured them. */
   schemes: SchemeRegistry;
   /** Where attachment bytes are kept (PostgreSQL unless the server was given another store). */

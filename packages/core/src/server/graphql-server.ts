@@ -14,13 +14,28 @@ import { checkPlugins } from "../plugins/installed-plugins.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { PluginSchemeRegistry } from "../plugins/plugin-scheme-registry.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
+import { apiProtectionPlugins } from "./api-protection.ts";
 import { maskUnexpectedErrors } from "./error-masking.ts";
+import { passwordAttemptLimits } from "./password-attempt-limits.ts";
+import { requestSizeGuard } from "./request-size-guard.ts";
 import { requestTransaction } from "./request-transaction.ts";
+import { loadTrustedDocuments } from "./trusted-documents.ts";
 
 export interface GraphQLServerOptions {
   db: Database;
-  /** GraphiQL and detailed errors: on in development, off in production. */
+  /**
+   * GraphiQL, introspection, field suggestions, detailed errors and the figures of the limits
+   * in refusals: on in development, off in production.
+   */
   development: boolean;
+  /**
+   * The portal's persisted-documents manifest (`{ "<sha256>": "<document>" }`). When given, only
+   * those documents run: production sets it (PERSISTED_DOCUMENTS_MANIFEST); development and
+   * tests leave it out to send any document.
+   */
+  trustedDocumentsManifest?: string;
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+  trustProxy?: boolean;
   /** Secure cookies need HTTPS; off only for local development on http://localhost. */
   secureCookies: boolean;
   /** Scheme rules; core's default scheme only, until plugins are installed. */
@@ -44,31 +59,49 @@ const setCookiesPlugin: Plugin = {
   },
 };
 
+/** What the HTTP app passes to yoga beside each request. */
+export interface ApiServerContext {
+  clientAddress?: string | null;
+}
+
 export function createGraphQLServer(options: GraphQLServerOptions) {
   const plugins = checkPlugins(options.plugins ?? []);
+  const trustedDocuments = options.trustedDocumentsManifest
+    ? loadTrustedDocuments(options.trustedDocumentsManifest)
+    : undefined;
   const schemesFor = (db: Database) => options.schemes ?? new PluginSchemeRegistry(db, plugins);
   const files = options.files ?? new PostgresFileStorage(options.db);
   const log = options.log ?? createLogger();
   const metrics = options.metrics ?? createApiMetrics();
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  return createYoga<ApiServerContext, GraphQLContext>({
     schema: buildSchema([...plugins.values()]),
     graphqlEndpoint: "/graphql",
     graphiql: options.development,
     landingPage: false,
+    // One operation per request: a batch would multiply every limit below by its length.
+    batching: false,
+    // The portal calls the API from its own origin (Next rewrites /graphql), so no other origin
+    // is ever allowed to read an answer. Yoga's default would reflect any Origin, with credentials.
+    cors: false,
     maskedErrors: { isDev: options.development, maskError: maskUnexpectedErrors },
     logging: yogaLogger(log),
-    // The tracing plugin comes after the transaction's, so that its span wraps the transaction:
-    // setting the authority and finding the viewer show as SQL under the operation too.
+    // The tracing plugin and the attempt limits come after the transaction's, so that they wrap it:
+    // setting the authority and finding the viewer show as SQL under the operation's span, and
+    // sign-in attempts are recorded before the transaction opens and stay recorded when the
+    // mutation's savepoint rolls back.
     plugins: [
+      ...apiProtectionPlugins({ development: options.development, trustedDocuments }),
       setCookiesPlugin,
+      requestSizeGuard,
       uploadSizeGuard,
       requestTransaction({ db: options.db, plugins, schemesFor }),
       graphqlTracing(),
       graphqlObservability(log, metrics),
+      passwordAttemptLimits(options.db),
     ],
     // Who is asking is settled inside the request's transaction (requestTransaction), where the
     // authority is set; until then the context stands for nobody and reads nothing.
-    context: async ({ request }): Promise<GraphQLContext> => {
+    context: async ({ request, clientAddress }): Promise<GraphQLContext> => {
       const cookies: string[] = [];
       cookiesByRequest.set(request, cookies);
       return {
@@ -81,6 +114,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         sessionToken: sessionTokenFrom(request),
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
+        clientAddress: clientAddress ?? null,
+        passwordAttempts: new Map(),
         schemes: schemesFor(options.db),
         files,
       };

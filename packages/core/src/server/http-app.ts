@@ -17,9 +17,11 @@ import {
 import { tracedRequest } from "../observability/tracing.ts";
 import { checkPlugins } from "../plugins/installed-plugins.ts";
 import { handleReportDownload, REPORT_PATH_PREFIX } from "../reports/report-download.ts";
+import { clientAddressOf, type NodeServerContext } from "./client-address.ts";
 import { createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
 import { checkReadiness } from "./health.ts";
 import { type MetricsEndpointOptions, serveMetrics } from "./metrics-endpoint.ts";
+import { withSecurityHeaders } from "./security-headers.ts";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -57,6 +59,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const metrics =
     options.metrics ?? createApiMetrics({ pool: connectionPoolOf(options.db), processMetrics: options.processMetrics });
   const graphql = createGraphQLServer({ ...options, files, log, metrics });
+  const headers = { https: options.secureCookies, development: options.development };
   const plugins = checkPlugins(options.plugins ?? []);
   const metricsEndpoint = options.metricsEndpoint ?? { exposed: true, token: null };
   const ssoOptions: SsoOptions = {
@@ -71,7 +74,7 @@ export function createHttpApp(options: HttpAppOptions) {
     return exportPool;
   };
 
-  async function route(request: Request, pathname: string): Promise<Response> {
+  async function route(request: Request, pathname: string, server?: NodeServerContext): Promise<Response> {
     if (pathname === "/healthz") return json(200, { status: "ok" });
     if (pathname === "/readyz") {
       const readiness = await checkReadiness(options.db);
@@ -87,7 +90,8 @@ export function createHttpApp(options: HttpAppOptions) {
       if (!options.databaseUrl) return json(503, { error: "Report downloads are not configured on this server." });
       return handleReportDownload(request, { db: options.db, pool });
     }
-    const response = await graphql.fetch(request);
+    const clientAddress = clientAddressOf(request, server, options.trustProxy ?? false);
+    const response = await graphql.fetch(request, { clientAddress });
     if (request.method === "POST") options.notifications?.kick();
     return response;
   }
@@ -98,7 +102,8 @@ export function createHttpApp(options: HttpAppOptions) {
     log,
     /** Closes the download connections (the API's own pool belongs to `db`). */
     close: async () => exportPool?.end(),
-    async fetch(request: Request): Promise<Response> {
+    /** `server` is what the Node adapter passes (the socket, for the client's address); tests omit it. */
+    async fetch(request: Request, server?: NodeServerContext): Promise<Response> {
       const started = performance.now();
       const requestId = requestIdFor(request);
       const { pathname } = new URL(request.url);
@@ -106,13 +111,14 @@ export function createHttpApp(options: HttpAppOptions) {
       return withRequestContext(requestId, log, async () => {
         let response: Response;
         try {
-          response = await tracedRequest(request.method, routeName, () => route(request, pathname));
+          response = await tracedRequest(request.method, routeName, () => route(request, pathname, server));
         } catch (error) {
           const frames = error instanceof Error ? error.stack?.split("\n").slice(1).join("\n") : undefined;
           requestLogger(log).error({ err: { type: (error as Error)?.name, stack: frames } }, "request failed");
           response = json(500, { error: "Something went wrong. Quote this request id when reporting it.", requestId });
         }
-        response = withHeader(response, REQUEST_ID_HEADER, requestId);
+        // withHeader first: it copies a response whose headers are immutable.
+        response = withSecurityHeaders(withHeader(response, REQUEST_ID_HEADER, requestId), headers);
         const seconds = (performance.now() - started) / 1000;
         metrics.observeRequest(request.method, routeName, response.status, seconds);
         requestLogger(log).info(

@@ -7,6 +7,8 @@ import { createServerAdapter } from "@whatwg-node/server";
 import { loadConfig } from "../config.ts";
 import { applicationDatabaseUrl } from "../db/application-role.ts";
 import { createPrismaClient } from "../db/prisma-client.ts";
+import type { NodeServerContext } from "./client-address.ts";
+import { documentAndProxySettings } from "./document-and-proxy-settings.ts";
 import { environmentOrExit } from "./environment.ts";
 import { createHttpApp } from "./http-app.ts";
 
@@ -23,8 +25,9 @@ const app = createHttpApp({
   development: false,
   secureCookies: environment.secureCookies,
   plugins: config.plugins,
+  ...documentAndProxySettings(true),
 });
-const server = createServer(createServerAdapter(app.fetch));
+const server = createServer(createServerAdapter<NodeServerContext>(app.fetch));
 server.listen(environment.API_PORT, () => log(`Listening on port ${environment.API_PORT} (production).`));
 
 let stopping = false;

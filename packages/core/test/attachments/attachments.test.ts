@@ -69,7 +69,7 @@ describe("uploading and downloading", () => {
       `attachment; filename="receipt.pdf"; filename*=UTF-8''receipt.pdf`,
     );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     expect(response.headers.get("cache-control")).toContain("no-store");
   });
 

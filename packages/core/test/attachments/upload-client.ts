@@ -26,7 +26,9 @@ export async function upload(
   form.append("operations", JSON.stringify({ query: UPLOAD, variables: { file: null, kind } }));
   form.append("map", JSON.stringify({ 0: ["variables.file"] }));
   form.append("0", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "" }));
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  // As the portal does: a multipart POST is a "simple" request, so it carries the CSRF header.
+  const headers: Record<string, string> = { "x-pathfinder-csrf": "1" };
+  if (token) headers.authorization = `Bearer ${token}`;
   const response = await api.request("/graphql", { method: "POST", headers, body: form });
   const body = (await response.json()) as { data?: { uploadAttachment?: Record<string, any> }; errors?: unknown };
   if (!body.data?.uploadAttachment) throw new Error(`Upload failed outright: ${JSON.stringify(body)}`);

@@ -6,6 +6,7 @@ import { createServerAdapter } from "@whatwg-node/server";
 import Provider, { type Account } from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../../src/auth/request-credentials.ts";
+import type { NodeServerContext } from "../../src/server/client-address.ts";
 import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { seedTwoAuthorities, TEST_PASSWORD } from "../support/two-authorities.ts";
@@ -41,7 +42,7 @@ beforeAll(async () => {
   apiServer = createServer();
   apiUrl = await listen(apiServer);
   api = createTestApi(database.db, { sso: { publicUrl: apiUrl, portalUrl: PORTAL }, secureCookies: false });
-  apiServer.on("request", createServerAdapter(api.app.fetch));
+  apiServer.on("request", createServerAdapter<NodeServerContext>(api.app.fetch));
 
   providerServer = createServer();
   issuer = await listen(providerServer);

@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import type { Database } from "../../src/db/prisma-client.ts";
 import { createLogger } from "../../src/observability/logger.ts";
 import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
@@ -33,6 +34,10 @@ export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions
     variables: Record<string, unknown> = {},
     token?: string,
   ): Promise<GraphQLResponse<T>> {
+    // RECORD_OPERATIONS=<file> keeps every operation the tests send, for measuring the API's
+    // limits against what its own clients need (scripts/measure-operations.ts).
+    if (process.env.RECORD_OPERATIONS)
+      appendFileSync(process.env.RECORD_OPERATIONS, `${JSON.stringify({ query, variables })}\n`);
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await request("/graphql", { method: "POST", headers, body: JSON.stringify({ query, variables }) });

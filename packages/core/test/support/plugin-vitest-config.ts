@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -6,6 +7,8 @@ import { defineConfig } from "vitest/config";
  * run, a fresh database per test file) and, in CI, a JSON report for the totals line.
  */
 export default defineConfig({
+  // One graphql in the process (its CommonJS build, as under Node): see core's vitest.config.ts.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] },
   test: {
     globalSetup: [fileURLToPath(new URL("./global-setup.ts", import.meta.url))],
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],

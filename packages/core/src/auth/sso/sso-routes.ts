@@ -103,8 +103,8 @@ async function start(
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   await withAuthority(db, provider.authorityId, async (tx) => {
-    await tx.signInAttempt.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-    await tx.signInAttempt.create({
+    await tx.oidcSignIn.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    await tx.oidcSignIn.create({
       data: {
         authorityId: provider.authorityId,
         browserHash: hashSessionToken(browserToken),
@@ -147,7 +147,7 @@ async function callback(
   if (!browserToken) return page(400, startAgain, options.portalUrl);
   // Used once: deleted as it is read, so a replayed callback finds nothing.
   const attempt = await withAuthority(db, provider.authorityId, (tx) =>
-    tx.signInAttempt.delete({ where: { browserHash: hashSessionToken(browserToken) } }),
+    tx.oidcSignIn.delete({ where: { browserHash: hashSessionToken(browserToken) } }),
   ).catch(() => null);
   if (!attempt || attempt.authorityId !== provider.authorityId || attempt.expiresAt <= new Date())
     return page(400, startAgain, options.portalUrl);
