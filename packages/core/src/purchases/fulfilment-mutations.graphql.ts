@@ -6,6 +6,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { fulfilPurchase } from "./fulfil-purchase.ts";
 import { EcmOutcomeEnum } from "./purchase-enums.graphql.ts";
 import { reconcilePurchase, recordReceipt, returnUnspent } from "./receipts-and-returns.ts";
@@ -26,13 +27,16 @@ builder.mutationField("recordFulfilment", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), input: t.arg({ type: FulfilmentInput }) },
+    args: { id: t.arg.globalID(), input: t.arg({ type: FulfilmentInput }), idempotencyKey: idempotencyKeyArg(t.arg) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
-        await fulfilPurchase(tx, viewer, context.schemes, id, args.input);
+        await once(tx, viewer, { operation: "recordFulfilment", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
+          await fulfilPurchase(tx, viewer, context.schemes, id, args.input);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -70,27 +74,31 @@ builder.mutationField("recordReceipt", (t) =>
     type: "PurchaseRequest",
     description: "A receipt for cash spent, or the supplier's invoice for an order (which spends the committed money).",
     errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), input: t.arg({ type: ReceiptInput }) },
-    resolve: async (query, _root, { id: globalId, input }, context) => {
+    args: { id: t.arg.globalID(), input: t.arg({ type: ReceiptInput }), idempotencyKey: idempotencyKeyArg(t.arg) },
+    resolve: async (query, _root, args, context) => {
+      const { id: globalId, input } = args;
       const viewer = requireViewer(context);
       const id = idOfType(globalId, "PurchaseRequest", "id");
       const attachmentId = input.attachmentId ? idOfType(input.attachmentId, "Attachment", "input.attachmentId") : null;
       return inTransaction(context, async (tx) => {
-        await loadForMoneyBack(context, tx, id);
-        if (attachmentId)
-          await findAccessible(
-            tx,
-            context.ability,
-            "attachment",
+        await once(tx, viewer, { operation: "recordReceipt", args }, async () => {
+          await loadForMoneyBack(context, tx, id);
+          if (attachmentId)
+            await findAccessible(
+              tx,
+              context.ability,
+              "attachment",
+              attachmentId,
+              "read",
+              "The receipt file",
+              "input.attachmentId",
+            );
+          await recordReceipt(tx, viewer, id, {
+            amount: input.amount,
+            description: input.description?.trim() ?? "",
             attachmentId,
-            "read",
-            "The receipt file",
-            "input.attachmentId",
-          );
-        await recordReceipt(tx, viewer, id, {
-          amount: input.amount,
-          description: input.description?.trim() ?? "",
-          attachmentId,
+          });
+          return id;
         });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
@@ -103,13 +111,20 @@ builder.mutationField("returnUnspent", (t) =>
     type: "PurchaseRequest",
     description: "Records unspent cash handed back; it returns to the budget.",
     errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), amount: t.arg({ type: "Pence", validate: pence }) },
+    args: {
+      id: t.arg.globalID(),
+      amount: t.arg({ type: "Pence", validate: pence }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
+    },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
-        await returnUnspent(tx, viewer, id, args.amount);
+        await once(tx, viewer, { operation: "returnUnspent", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
+          await returnUnspent(tx, viewer, id, args.amount);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -122,13 +137,16 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
     description:
       "Closes the money side once receipts (and any change) are in; an order's unused commitment is released.",
     errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID() },
+    args: { id: t.arg.globalID(), idempotencyKey: idempotencyKeyArg(t.arg) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
-        await reconcilePurchase(tx, viewer, id);
+        await once(tx, viewer, { operation: "reconcilePurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
+          await reconcilePurchase(tx, viewer, id);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },

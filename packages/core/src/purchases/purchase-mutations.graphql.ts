@@ -11,6 +11,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { validRequestExtensions } from "../plugins/request-extensions.ts";
 import { CreatePurchaseRequestInput, UpdatePurchaseRequestInput } from "./purchase-inputs.graphql.ts";
 import { nextPurchaseReference } from "./purchase-references.ts";
@@ -128,13 +129,16 @@ builder.mutationField("submitPurchaseRequest", (t) =>
       "Submits a request for a decision. It is checked against core's and its scheme's rules, and refused with every " +
       "reason at once if it breaks any. Where the scheme lets the requester sign off at once, it is approved and the money committed.",
     errors: { types: [RulesBrokenError, ...standardErrors] },
-    args: { id: t.arg.globalID() },
+    args: { id: t.arg.globalID(), idempotencyKey: idempotencyKeyArg(t.arg) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
-        await submitPurchase(tx, viewer, context.schemes, id);
+        await once(tx, viewer, { operation: "submitPurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
+          await submitPurchase(tx, viewer, context.schemes, id);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -149,13 +153,17 @@ builder.mutationField("withdrawPurchaseRequest", (t) =>
     args: {
       id: t.arg.globalID(),
       reason: t.arg.string({ validate: z.string().trim().min(1, "Say why the request is withdrawn") }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
-        await withdrawPurchase(tx, viewer, id, args.reason);
+        await once(tx, viewer, { operation: "withdrawPurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
+          await withdrawPurchase(tx, viewer, id, args.reason);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
