@@ -19,3 +19,6 @@ CREATE TABLE idempotency_key (
   CONSTRAINT idempotency_key_kept_a_day CHECK (expires_at >= created_at + interval '24 hours')
 );
 CREATE INDEX ON idempotency_key (expires_at);
+
+-- Keys belong to one authority: held to it by row-level security like every tenant table (0010).
+SELECT enable_tenant_isolation('idempotency_key');

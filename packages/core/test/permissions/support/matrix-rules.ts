@@ -99,6 +99,20 @@ export const RULES: Record<string, Rule> = {
     untargeted: true,
     seen: () => true,
   },
+  "Query.overdueReviews": {
+    // Only the caller's own reviews to chase: any list (possibly empty) is an answer.
+    call: op("{ overdueReviews { id } }"),
+    own: EVERYONE_SIGNED_IN,
+    untargeted: true,
+    seen: (value) => Array.isArray(value),
+  },
+  "Query.reports": {
+    // Every role reads figures over its own reach (reports/report-scope.ts); signed-out callers none.
+    call: op("{ reports { __typename } }"),
+    own: EVERYONE_SIGNED_IN,
+    untargeted: true,
+    seen: (value) => value.__typename === "Reports",
+  },
   "Query.budgets": {
     call: op("query ($a: ID) { budgets(first: 50, areaId: $a) { edges { node { id } } } }", (f) => ({ a: f.areaId })),
     own: MONEY_READERS,
