@@ -23,9 +23,16 @@ log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schem
 const owner = createPrismaClient(database.url, 2);
 if (await seedDemoData(owner, config.plugins)) log("Seeded demo data.");
 // The API itself runs as the application role, held by row-level security to one authority.
-const db = createPrismaClient(await applicationDatabaseUrl(database.url));
+const appUrl = await applicationDatabaseUrl(database.url);
+const db = createPrismaClient(appUrl);
 
-const app = createHttpApp({ db, development: !production, secureCookies: production, plugins: config.plugins });
+const app = createHttpApp({
+  db,
+  databaseUrl: appUrl,
+  development: !production,
+  secureCookies: production,
+  plugins: config.plugins,
+});
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
@@ -53,6 +60,7 @@ async function stop(signal: string) {
   stopping = true;
   log(`${signal}: stopping…`);
   server.close();
+  await app.close();
   await db.$disconnect();
   await owner.$disconnect();
   await database.stop();

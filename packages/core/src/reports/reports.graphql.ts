@@ -3,8 +3,9 @@ import { builder } from "../graphql/builder.ts";
 import { rowIdOf } from "../graphql/global-id.ts";
 import { PurchaseRouteEnum } from "../purchases/purchase-enums.graphql.ts";
 import { REPORTS } from "./report-catalogue.ts";
-import type { ReportColumn, ReportDefinition, ReportRow } from "./report-definition.ts";
+import type { ReportDefinition } from "./report-definition.ts";
 import type { ReportFilter } from "./report-filter.ts";
+import { reportTableType } from "./report-table-type.ts";
 import { runReport, scopeForReport } from "./run-report.ts";
 
 export const ReportFilterInput = builder.inputType("ReportFilter", {
@@ -15,8 +16,12 @@ export const ReportFilterInput = builder.inputType("ReportFilter", {
     areaIds: t.globalIDList({ required: false, description: "Areas (global ids); left out, every area you may see." }),
     from: t.field({ type: "Date", required: false, description: "First day counted." }),
     to: t.field({ type: "Date", required: false, description: "Last day counted." }),
-    category: t.field({ type: PurchaseCategoryEnum, required: false }),
-    route: t.field({ type: PurchaseRouteEnum, required: false }),
+    category: t.field({
+      type: PurchaseCategoryEnum,
+      required: false,
+      description: "Only requests with an item in this category (unmet needs: of this category).",
+    }),
+    route: t.field({ type: PurchaseRouteEnum, required: false, description: "Only requests taking this route." }),
   }),
 });
 
@@ -30,30 +35,8 @@ export function reportFilterOf(input: FilterInput | null | undefined): ReportFil
 
 const pascal = (name: string) => name[0]?.toUpperCase() + name.slice(1);
 
-function rowType(report: ReportDefinition) {
-  return builder.objectRef<ReportRow>(`${pascal(report.name)}Row`).implement({
-    description: `A row of "${report.title}".`,
-    fields: (t) =>
-      Object.fromEntries(
-        report.columns.map((column: ReportColumn) => {
-          const options = {
-            nullable: column.nullable ?? false,
-            description: column.description ?? column.header,
-            resolve: (row: ReportRow) => row[column.key] as never,
-          };
-          const field =
-            column.type === "string"
-              ? t.string(options)
-              : column.type === "int"
-                ? t.int(options)
-                : column.type === "float"
-                  ? t.float(options)
-                  : t.field({ type: "Pence", ...options });
-          return [column.key, field];
-        }),
-      ),
-  });
-}
+const rowType = (report: ReportDefinition) =>
+  reportTableType(`${pascal(report.name)}Row`, `A row of "${report.title}".`, report.columns);
 
 const Reports = builder.objectRef<{ filter: ReportFilter }>("Reports").implement({
   description:
@@ -77,7 +60,13 @@ builder.queryField("reports", (t) =>
     type: Reports,
     description: "Monitoring reports, filtered as asked. Refused to anyone whose role does not read figures.",
     authScopes: { signedIn: true },
-    args: { filter: t.arg({ type: ReportFilterInput, required: false }) },
+    args: {
+      filter: t.arg({
+        type: ReportFilterInput,
+        required: false,
+        description: "Left out: everything you may see, all time.",
+      }),
+    },
     resolve: (_root, args, context) => {
       scopeForReport(context.viewer, context.ability, { reach: "cases", title: "Reports" });
       return { filter: reportFilterOf(args.filter) };

@@ -1,4 +1,5 @@
 import type { Database } from "../db/prisma-client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { NotAuthorisedError, NotSignedInError } from "../graphql/domain-errors.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
@@ -37,6 +38,10 @@ export async function runReport(
   scope: ReportScope,
   filter: ReportFilter,
 ): Promise<ReportRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>(report.query(scope, filter));
+  return runQuery(db, report.query(scope, filter));
+}
+
+export async function runQuery(db: Pick<Database, "$queryRaw">, query: Prisma.Sql): Promise<ReportRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(query);
   return rows.map(plainNumbers);
 }

@@ -1,6 +1,5 @@
 import type { Database } from "../../src/db/prisma-client.ts";
-import type { GraphQLServerOptions } from "../../src/server/graphql-server.ts";
-import { createHttpApp } from "../../src/server/http-app.ts";
+import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
 import { applicationClientFor } from "./test-database.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -13,7 +12,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
  * Given a test database's admin client, the API connects as the application role instead, as in
  * production (see applicationClientFor).
  */
-export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerOptions, "db">> = {}) {
+export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions, "db">> = {}) {
   const app = createHttpApp({
     db: applicationClientFor(db) ?? db,
     development: false,
@@ -53,5 +52,5 @@ export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerO
     return token;
   }
 
-  return { request, graphql, signIn };
+  return { request, graphql, signIn, close: app.close };
 }

@@ -129,6 +129,19 @@ export const RULES: Record<string, Rule> = {
     call: op("query ($id: ID!) { child(id: $id) { id } }", (f) => ({ id: f.childId })),
     own: CHILD_RECORD_READERS,
   },
+  "Query.childAccessLog": {
+    // Who looked at a child: the audit log's readers. Runs after Query.child, whose reads it lists.
+    call: op("query ($id: ID!) { childAccessLog(childId: $id) { __typename } }", (f) => ({ id: f.childId })),
+    own: ["AUTHORITY_ADMIN", PA],
+    seen: (value) => Array.isArray(value) && value.length > 0,
+  },
+  "Query.evaluationExport": {
+    // Withheld small-number rows for a national evaluation: administrators only.
+    call: op("{ evaluationExport { __typename } }"),
+    own: ["AUTHORITY_ADMIN", PA],
+    untargeted: true,
+    seen: (value) => Array.isArray(value),
+  },
   "Query.node": {
     call: op("query ($id: ID!) { node(id: $id) { id } }", (f) => ({ id: f.awaiting })),
     own: MONEY_READERS,

@@ -81,7 +81,7 @@ interface RequestSpec {
 }
 
 /** One authority's people, areas and a writer for its cases, budgets, requests and needs. */
-async function authorityWriter(db: Database, code: string, areas: string[], passwordHash: string) {
+export async function authorityWriter(db: Database, code: string, areas: string[], passwordHash: string) {
   const seeded = await seedAuthority(db, people(code, areas), passwordHash);
   const authorityId = seeded.authorityId;
   const area = (name: string) => seeded.areas.get(name) as string;
