@@ -10,6 +10,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { RoleEnum } from "../people/staff-user.graphql.ts";
 import { availableOf } from "./budget-balances.ts";
 import { postToLedger } from "./budget-ledger.ts";
@@ -59,41 +60,48 @@ builder.mutationField("createBudget", (t) =>
     description: "Creates a budget, optionally with a first allocation. Budget managers only.",
     type: "Budget",
     errors: { types: [...standardErrors], dataField: { description: "The new budget." } },
-    args: { input: t.arg({ description: "The budget.", type: CreateBudgetInput }) },
-    resolve: async (query, _root, { input }, context) => {
+    args: {
+      input: t.arg({ description: "The budget.", type: CreateBudgetInput }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
+    },
+    resolve: async (query, _root, args, context) => {
+      const { input } = args;
       const viewer = requireViewer(context);
       const areaId = input.areaId ? idOfType(input.areaId, "Area", "input.areaId") : null;
       if (!context.ability.can("create", subject("Budget", { authorityId: viewer.authorityId, areaId } as never)))
         throw new NotAuthorisedError("Only a budget manager can create budgets.");
       return inTransaction(context, async (tx) => {
-        if (areaId) await findAccessible(tx, context.ability, "area", areaId, "read", "The area", "input.areaId");
-        const budget = await tx.budget.create({
-          data: {
-            authorityId: viewer.authorityId,
-            areaId,
-            name: input.name,
-            scheme: input.scheme ?? "core",
-            periodStart: input.periodStart,
-            periodEnd: input.periodEnd,
-            holderRole: input.holderRole ?? Role.APPROVER,
-            carryForward: input.carryForward ?? false,
-          },
-        });
-        if (input.initialAllocation)
-          await postToLedger(tx, viewer, {
-            budgetId: budget.id,
-            kind: "ALLOCATION",
-            amount: input.initialAllocation,
-            note: "Initial allocation",
+        const budgetId = await once(tx, viewer, { operation: "createBudget", args }, async () => {
+          if (areaId) await findAccessible(tx, context.ability, "area", areaId, "read", "The area", "input.areaId");
+          const budget = await tx.budget.create({
+            data: {
+              authorityId: viewer.authorityId,
+              areaId,
+              name: input.name,
+              scheme: input.scheme ?? "core",
+              periodStart: input.periodStart,
+              periodEnd: input.periodEnd,
+              holderRole: input.holderRole ?? Role.APPROVER,
+              carryForward: input.carryForward ?? false,
+            },
           });
-        await recordAudit(tx, viewer, {
-          action: "budget.create",
-          entityType: "Budget",
-          entityId: budget.id,
-          summary: `Created budget ${budget.name}${input.initialAllocation ? ` with ${formatPence(input.initialAllocation)}` : ""}`,
-          after: budget,
+          if (input.initialAllocation)
+            await postToLedger(tx, viewer, {
+              budgetId: budget.id,
+              kind: "ALLOCATION",
+              amount: input.initialAllocation,
+              note: "Initial allocation",
+            });
+          await recordAudit(tx, viewer, {
+            action: "budget.create",
+            entityType: "Budget",
+            entityId: budget.id,
+            summary: `Created budget ${budget.name}${input.initialAllocation ? ` with ${formatPence(input.initialAllocation)}` : ""}`,
+            after: budget,
+          });
+          return budget.id;
         });
-        return tx.budget.findUniqueOrThrow({ ...query, where: { id: budget.id } });
+        return tx.budget.findUniqueOrThrow({ ...query, where: { id: budgetId } });
       });
     },
   }),
@@ -108,23 +116,27 @@ builder.mutationField("allocateToBudget", (t) =>
       budgetId: t.arg.globalID({ description: "The budget." }),
       amount: t.arg({ description: "How much to add, in pence.", type: "Pence", validate: pence }),
       note: t.arg.string({ description: "Why, for the ledger.", required: false }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.budgetId, "Budget", "budgetId");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "budget", id, "allocate", "The budget", "budgetId");
-        await postToLedger(tx, viewer, {
-          budgetId: id,
-          kind: "ALLOCATION",
-          amount: args.amount,
-          note: args.note ?? "",
-        });
-        await recordAudit(tx, viewer, {
-          action: "budget.allocate",
-          entityType: "Budget",
-          entityId: id,
-          summary: `Allocated ${formatPence(args.amount)}`,
+        await once(tx, viewer, { operation: "allocateToBudget", args }, async () => {
+          await findAccessible(tx, context.ability, "budget", id, "allocate", "The budget", "budgetId");
+          await postToLedger(tx, viewer, {
+            budgetId: id,
+            kind: "ALLOCATION",
+            amount: args.amount,
+            note: args.note ?? "",
+          });
+          await recordAudit(tx, viewer, {
+            action: "budget.allocate",
+            entityType: "Budget",
+            entityId: id,
+            summary: `Allocated ${formatPence(args.amount)}`,
+          });
+          return id;
         });
         return tx.budget.findUniqueOrThrow({ ...query, where: { id } });
       });
@@ -139,30 +151,36 @@ builder.mutationField("closeBudgetPeriod", (t) =>
       "Closes the budget's period: it takes no new allocations or commitments, and unless the budget carries forward, " +
       "what is still available lapses. Existing commitments can still be spent or released.",
     errors: { types: [...standardErrors], dataField: { description: "The closed budget." } },
-    args: { budgetId: t.arg.globalID({ description: "The budget to close." }) },
+    args: {
+      budgetId: t.arg.globalID({ description: "The budget to close." }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
+    },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.budgetId, "Budget", "budgetId");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "budget", id, "update", "The budget", "budgetId");
-        await tx.$queryRaw`SELECT 1 FROM budget WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
-        const budget = await tx.budget.findUniqueOrThrow({ where: { id } });
-        if (budget.status === "CLOSED")
-          throw new DomainError("ALREADY_CLOSED", "This budget's period is already closed.");
-        const left = availableOf(budget);
-        if (!budget.carryForward && left > 0)
-          await postToLedger(tx, viewer, {
-            budgetId: id,
-            kind: "LAPSE",
-            amount: left as Pence,
-            note: "Lapsed at the close of the period",
+        await once(tx, viewer, { operation: "closeBudgetPeriod", args }, async () => {
+          await findAccessible(tx, context.ability, "budget", id, "update", "The budget", "budgetId");
+          await tx.$queryRaw`SELECT 1 FROM budget WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+          const budget = await tx.budget.findUniqueOrThrow({ where: { id } });
+          if (budget.status === "CLOSED")
+            throw new DomainError("ALREADY_CLOSED", "This budget's period is already closed.");
+          const left = availableOf(budget);
+          if (!budget.carryForward && left > 0)
+            await postToLedger(tx, viewer, {
+              budgetId: id,
+              kind: "LAPSE",
+              amount: left as Pence,
+              note: "Lapsed at the close of the period",
+            });
+          await tx.budget.update({ where: { id }, data: { status: "CLOSED", closedAt: new Date() } });
+          await recordAudit(tx, viewer, {
+            action: "budget.close",
+            entityType: "Budget",
+            entityId: id,
+            summary: `Closed ${budget.name}${!budget.carryForward && left > 0 ? `; ${formatPence(left)} lapsed` : ""}`,
           });
-        await tx.budget.update({ where: { id }, data: { status: "CLOSED", closedAt: new Date() } });
-        await recordAudit(tx, viewer, {
-          action: "budget.close",
-          entityType: "Budget",
-          entityId: id,
-          summary: `Closed ${budget.name}${!budget.carryForward && left > 0 ? `; ${formatPence(left)} lapsed` : ""}`,
+          return id;
         });
         return tx.budget.findUniqueOrThrow({ ...query, where: { id } });
       });

@@ -7,6 +7,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { decidePurchase } from "./decide-purchase.ts";
 import { DecisionChoiceEnum } from "./purchase-enums.graphql.ts";
 
@@ -25,6 +26,7 @@ builder.mutationField("decidePurchaseRequest", (t) =>
         required: false,
         validate: z.string().trim().max(4000, "Keep the note under 4,000 characters").nullish(),
       }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
@@ -33,8 +35,11 @@ builder.mutationField("decidePurchaseRequest", (t) =>
       if (args.decision !== "APPROVED" && !note)
         throw new DomainError("NOTE_NEEDED", "Say why, so the lead professional knows what to do next.", "note");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "decide", "The request", "id");
-        await decidePurchase(tx, viewer, context.schemes, id, args.decision, note);
+        await once(tx, viewer, { operation: "decidePurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "decide", "The request", "id");
+          await decidePurchase(tx, viewer, context.schemes, id, args.decision, note);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },

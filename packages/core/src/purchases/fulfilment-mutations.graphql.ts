@@ -6,6 +6,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { fulfilPurchase } from "./fulfil-purchase.ts";
 import { EcmOutcomeEnum } from "./purchase-enums.graphql.ts";
 import { reconcilePurchase, recordReceipt, returnUnspent } from "./receipts-and-returns.ts";
@@ -34,13 +35,17 @@ builder.mutationField("recordFulfilment", (t) =>
     args: {
       id: t.arg.globalID({ description: "The approved request." }),
       input: t.arg({ description: "The order reference, or the cash issued.", type: FulfilmentInput }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
-        await fulfilPurchase(tx, viewer, context.schemes, id, args.input);
+        await once(tx, viewer, { operation: "recordFulfilment", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
+          await fulfilPurchase(tx, viewer, context.schemes, id, args.input);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -82,27 +87,32 @@ builder.mutationField("recordReceipt", (t) =>
     args: {
       id: t.arg.globalID({ description: "The fulfilled request." }),
       input: t.arg({ description: "The receipt.", type: ReceiptInput }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
-    resolve: async (query, _root, { id: globalId, input }, context) => {
+    resolve: async (query, _root, args, context) => {
+      const { id: globalId, input } = args;
       const viewer = requireViewer(context);
       const id = idOfType(globalId, "PurchaseRequest", "id");
       const attachmentId = input.attachmentId ? idOfType(input.attachmentId, "Attachment", "input.attachmentId") : null;
       return inTransaction(context, async (tx) => {
-        await loadForMoneyBack(context, tx, id);
-        if (attachmentId)
-          await findAccessible(
-            tx,
-            context.ability,
-            "attachment",
+        await once(tx, viewer, { operation: "recordReceipt", args }, async () => {
+          await loadForMoneyBack(context, tx, id);
+          if (attachmentId)
+            await findAccessible(
+              tx,
+              context.ability,
+              "attachment",
+              attachmentId,
+              "read",
+              "The receipt file",
+              "input.attachmentId",
+            );
+          await recordReceipt(tx, viewer, id, {
+            amount: input.amount,
+            description: input.description?.trim() ?? "",
             attachmentId,
-            "read",
-            "The receipt file",
-            "input.attachmentId",
-          );
-        await recordReceipt(tx, viewer, id, {
-          amount: input.amount,
-          description: input.description?.trim() ?? "",
-          attachmentId,
+          });
+          return id;
         });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
@@ -118,13 +128,17 @@ builder.mutationField("returnUnspent", (t) =>
     args: {
       id: t.arg.globalID({ description: "The cash request." }),
       amount: t.arg({ description: "How much came back, in pence.", type: "Pence", validate: pence }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
-        await returnUnspent(tx, viewer, id, args.amount);
+        await once(tx, viewer, { operation: "returnUnspent", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
+          await returnUnspent(tx, viewer, id, args.amount);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -137,13 +151,16 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
     description:
       "Closes the money side once receipts (and any change) are in; an order's unused commitment is released.",
     errors: { types: [...standardErrors], dataField: { description: "The reconciled request." } },
-    args: { id: t.arg.globalID({ description: "The fulfilled request." }) },
+    args: { id: t.arg.globalID({ description: "The fulfilled request." }), idempotencyKey: idempotencyKeyArg(t.arg) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
-        await reconcilePurchase(tx, viewer, id);
+        await once(tx, viewer, { operation: "reconcilePurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "fulfil", "The request", "id");
+          await reconcilePurchase(tx, viewer, id);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },

@@ -11,6 +11,7 @@ import { findAccessible } from "../graphql/find-accessible.ts";
 import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
+import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { validRequestExtensions } from "../plugins/request-extensions.ts";
 import { CreatePurchaseRequestInput, UpdatePurchaseRequestInput } from "./purchase-inputs.graphql.ts";
 import { nextPurchaseReference } from "./purchase-references.ts";
@@ -134,13 +135,16 @@ builder.mutationField("submitPurchaseRequest", (t) =>
       types: [RulesBrokenError, ...standardErrors],
       dataField: { description: "The submitted (or at once approved) request." },
     },
-    args: { id: t.arg.globalID({ description: "The draft to submit." }) },
+    args: { id: t.arg.globalID({ description: "The draft to submit." }), idempotencyKey: idempotencyKeyArg(t.arg) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
-        await submitPurchase(tx, viewer, context.schemes, id);
+        await once(tx, viewer, { operation: "submitPurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
+          await submitPurchase(tx, viewer, context.schemes, id);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
@@ -158,13 +162,17 @@ builder.mutationField("withdrawPurchaseRequest", (t) =>
         description: "Why it is withdrawn.",
         validate: z.string().trim().min(1, "Say why the request is withdrawn"),
       }),
+      idempotencyKey: idempotencyKeyArg(t.arg),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
       return inTransaction(context, async (tx) => {
-        await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
-        await withdrawPurchase(tx, viewer, id, args.reason);
+        await once(tx, viewer, { operation: "withdrawPurchaseRequest", args }, async () => {
+          await findAccessible(tx, context.ability, "purchaseRequest", id, "update", "The request", "id");
+          await withdrawPurchase(tx, viewer, id, args.reason);
+          return id;
+        });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });
       });
     },
