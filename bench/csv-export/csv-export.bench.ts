@@ -52,10 +52,10 @@ async function seed(ownerUrl: string) {
     `INSERT INTO staff_user (authority_id, email, name, password_hash) VALUES ($1, 'admin@bench.test', 'Bench Admin', $2) RETURNING id`,
     [a, hash],
   );
-  await client.query(`INSERT INTO role_assignment (authority_id, staff_user_id, role) VALUES ($1, $2, 'AUTHORITY_ADMIN')`, [
-    a,
-    admin.id,
-  ]);
+  await client.query(
+    `INSERT INTO role_assignment (authority_id, staff_user_id, role) VALUES ($1, $2, 'AUTHORITY_ADMIN')`,
+    [a, admin.id],
+  );
   const budget = await one(
     `INSERT INTO budget (authority_id, name, period_start, period_end, holder_role)
      VALUES ($1, 'Benchmark fund', '2025-04-01', '2026-03-31', 'APPROVER') RETURNING id`,
@@ -88,6 +88,9 @@ async function seed(ownerUrl: string) {
      FROM purchase_request WHERE authority_id = $1`,
     [a],
   );
+  // Fresh statistics, as autovacuum would gather after a bulk load: without them the planner
+  // guesses two rows per table and picks nested loops that make the export quadratic.
+  await client.query("ANALYZE");
   await client.end();
   return a as AuthorityId;
 }
@@ -125,6 +128,13 @@ async function main() {
     );
     const token = ((await signIn.json()) as { data: { signIn: { data: { token: string } } } }).data.signIn.data.token;
 
+    if (process.env.BENCH_EXPLAIN) {
+      const query = requestRegister.query({ authorityId, areaIds: null, ownCasesOf: null, ownCasesOnly: false }, {});
+      const plan = await withAuthority(db, authorityId, (tx) =>
+        tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ANALYZE ${query.text}`, ...query.values),
+      );
+      console.log(plan.map((line) => line["QUERY PLAN"]).join("\n"));
+    }
     // Warm up both paths once (module loading, query plans), so neither pays it in the measurement.
     await (await app.fetch(csvRequest(token, "?to=2025-04-10"))).text();
 
@@ -175,7 +185,9 @@ async function main() {
     console.log(`\nStreamed: ${rows} rows in ${streamSeconds.toFixed(1)} s`);
     console.log("rows      rss MB   heap MB");
     for (const sample of samples)
-      console.log(`${String(sample.rows).padStart(7)}  ${String(sample.rssMb).padStart(7)}  ${String(sample.heapMb).padStart(8)}`);
+      console.log(
+        `${String(sample.rows).padStart(7)}  ${String(sample.rssMb).padStart(7)}  ${String(sample.heapMb).padStart(8)}`,
+      );
     const result = {
       rows: ROWS,
       csvMb: mb(Buffer.byteLength(csv)),
@@ -207,7 +219,9 @@ async function main() {
 }
 
 function csvRequest(token: string, query = "") {
-  return new Request(`http://bench.test/reports/requests.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
+  return new Request(`http://bench.test/reports/requests.csv${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
 }
 
 await main();
