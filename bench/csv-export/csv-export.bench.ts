@@ -128,13 +128,6 @@ async function main() {
     );
     const token = ((await signIn.json()) as { data: { signIn: { data: { token: string } } } }).data.signIn.data.token;
 
-    if (process.env.BENCH_EXPLAIN) {
-      const query = requestRegister.query({ authorityId, areaIds: null, ownCasesOf: null, ownCasesOnly: false }, {});
-      const plan = await withAuthority(db, authorityId, (tx) =>
-        tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ANALYZE ${query.text}`, ...query.values),
-      );
-      console.log(plan.map((line) => line["QUERY PLAN"]).join("\n"));
-    }
     // Warm up both paths once (module loading, query plans), so neither pays it in the measurement.
     await (await app.fetch(csvRequest(token, "?to=2025-04-10"))).text();
 
