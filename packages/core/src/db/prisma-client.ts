@@ -1,5 +1,6 @@
 import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 export type Database = PrismaClient;
@@ -19,8 +20,20 @@ const emptySelectAsDefault = Prisma.defineExtension({
   },
 });
 
+/** Each client's connection pool, so /metrics can report how busy it is. */
+const pools = new WeakMap<Database, pg.Pool>();
+
+export function connectionPoolOf(db: Database): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 export function createPrismaClient(databaseUrl: string, poolSize = 10): Database {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+  // The pool is ours rather than the adapter's so that its use can be measured.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection the server drops is discarded by the pool; the next query opens another.
+  // Without a listener, that 'error' event would end the process.
+  pool.on("error", () => {});
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
@@ -28,5 +41,7 @@ export function createPrismaClient(databaseUrl: string, poolSize = 10): Database
   // `{ OR: [] }`, which Prisma does not reliably treat as "match nothing" inside an AND
   // (prisma/prisma#17367): a user with no right would match every row. The extension adds
   // only query hooks, no new methods, so the client keeps PrismaClient's type.
-  return client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
+  const db = client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
+  pools.set(db, pool);
+  return db;
 }

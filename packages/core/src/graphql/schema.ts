@@ -18,6 +18,8 @@ import "../cases/record-assessment.graphql.ts";
 import "../cases/case-work-mutations.graphql.ts";
 import "../cases/case-ownership-mutations.graphql.ts";
 import "../auth/sign-in.graphql.ts";
+import "../auth/sso/identity-provider.graphql.ts";
+import "../notifications/notification-preference.graphql.ts";
 import "../attachments/upload-attachment.graphql.ts";
 import "../suppliers/supplier-mutations.graphql.ts";
 import "../budgets/budget.graphql.ts";

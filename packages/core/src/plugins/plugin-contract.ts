@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Database } from "../db/prisma-client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { builder } from "../graphql/builder.ts";
+import type { EventWording, NotificationEvent } from "../notifications/notification-wording.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeHooks, SchemeRules } from "../schemes/scheme-rules.ts";
@@ -118,6 +119,20 @@ export interface SchemePlugin<Settings = any> {
   portal?: PortalContribution;
   /** Monitoring and case-study forms, served by core through GraphQL and as printable PDFs. */
   caseStudyForms?: CaseStudyForm[];
+  /** The scheme's words in the e-mails core sends about its requests. */
+  notifications?: NotificationContribution;
+}
+
+/**
+ * A scheme's wording for notification e-mails, by event; whatever it leaves out stays core's.
+ * Placeholders in braces are filled from references and figures only (never a child's name):
+ * {reference}, {caseReference}, {initials}, {amount}, {step}, {outcome}, {reviewDueOn}, {link}.
+ *
+ * @example
+ * notifications: { wording: { "approval-awaited": { subject: "Application {reference} needs the panel" } } }
+ */
+export interface NotificationContribution {
+  wording?: Partial<Record<NotificationEvent, Partial<EventWording>>>;
 }
 
 /**
