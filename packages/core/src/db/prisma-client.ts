@@ -1,5 +1,6 @@
 import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 export type Database = PrismaClient;
@@ -19,8 +20,9 @@ const emptySelectAsDefault = Prisma.defineExtension({
   },
 });
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): Database {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
+/** A client on a new pool for `databaseUrl`, or on a pool the caller made (to observe its statements). */
+export function createPrismaClient(database: string | pg.Pool, poolSize = 10): Database {
+  const adapter = new PrismaPg(typeof database === "string" ? { connectionString: database, max: poolSize } : database);
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
