@@ -165,7 +165,7 @@ export function scaleSeedStatements(options: ScaleSeedOptions): SeedStatement[] 
         FROM generate_series(0, ${A - 1}) a, generate_series(0, ${P - 1}) p`,
     },
     {
-      sql: `CREATE TEMP TABLE s_staff ON COMMIT DROP AS
+      sql: `CREATE TEMP TABLE s_staff AS
         SELECT pg_temp.u('lp:' || a || ':' || p || ':' || k) AS id, a, p, 'LEAD_PROFESSIONAL'::role AS role,
                'lp' || p || '-' || k || '.a' || (a + 1) || '.${s}@scale.example' AS email, 'Lead professional' AS job_title
         FROM generate_series(0, ${A - 1}) a, generate_series(0, ${P - 1}) p, generate_series(0, ${lpsPerArea - 1}) k
@@ -203,7 +203,7 @@ export function scaleSeedStatements(options: ScaleSeedOptions): SeedStatement[] 
     },
     // Cases: authority a = c mod A; within it, areas in turn, then lead professionals by caseload.
     {
-      sql: `CREATE TEMP TABLE s_case ON COMMIT DROP AS
+      sql: `CREATE TEMP TABLE s_case AS
         SELECT c, a, ci, p, pg_temp.u('case:' || c) AS id, pg_temp.u('auth:' || a) AS authority_id,
                pg_temp.u('area:' || a || ':' || p) AS area_id, pg_temp.u('lp:' || a || ':' || p || ':' || (ci / ${P} / ${K})) AS lp_id,
                pg_temp.r('cs:' || c) % 100 < 20 AS closed,
@@ -252,7 +252,7 @@ export function scaleSeedStatements(options: ScaleSeedOptions): SeedStatement[] 
     },
     // Budgets: one per area and one authority-wide (p = -1) for each financial year (y = 0 is this one).
     {
-      sql: `CREATE TEMP TABLE s_budget ON COMMIT DROP AS
+      sql: `CREATE TEMP TABLE s_budget AS
         SELECT pg_temp.u('budget:' || a || ':' || p || ':' || y) AS id, a, p, y, pg_temp.u('auth:' || a) AS authority_id,
                CASE WHEN p < 0 THEN NULL ELSE pg_temp.u('area:' || a || ':' || p) END AS area_id,
                make_date((${fy} - y)::int, 4, 1) AS period_start, make_date((${fy} - y + 1)::int, 3, 31) AS period_end
@@ -270,7 +270,7 @@ export function scaleSeedStatements(options: ScaleSeedOptions): SeedStatement[] 
     // Requests: 1-4 per case. Undecided or unfinished ones draw on this year's budgets; finished
     // ones on any year's. A closed case has no request still in progress.
     {
-      sql: `CREATE TEMP TABLE s_request ON COMMIT DROP AS
+      sql: `CREATE TEMP TABLE s_request AS
         SELECT *, CASE WHEN y = 0 THEN make_date(${fy}, 4, 1) + (pg_temp.r('cd:' || id) % GREATEST(1, date '${todayIso}' - make_date(${fy}, 4, 1)))::int
                        ELSE make_date((${fy} - y)::int, 4, 1) + (pg_temp.r('cd:' || id) % 360)::int END::timestamptz
                   + make_interval(secs => pg_temp.r('cs:' || id) % 36000 + 28800) AS created_at
@@ -289,7 +289,7 @@ export function scaleSeedStatements(options: ScaleSeedOptions): SeedStatement[] 
     },
     { sql: "ANALYZE s_request" },
     {
-      sql: `CREATE TEMP TABLE s_item ON COMMIT DROP AS
+      sql: `CREATE TEMP TABLE s_item AS
         SELECT r.id AS request_id, r.authority_id, r.a, r.route, n AS position,
                (${categories})[1 + pg_temp.r('ic:' || r.id || ':' || n) % 10]::purchase_category AS category,
                (${itemDescriptions})[1 + pg_temp.r('ic:' || r.id || ':' || n) % 10] AS description,
@@ -372,30 +372,46 @@ export function scaleSeedStatements(options: ScaleSeedOptions): SeedStatement[] 
         ) n ON n.budget_id = b.id
         ORDER BY b.id`,
     },
+    // Commitments, spending and returned cash, in the order each budget saw them, numbered into
+    // chunks of a few per budget: each chunk is its own transaction (see seedScale), because a
+    // row updated many times in one transaction grows a version chain every update must walk.
     {
-      table: "ledger_entry",
-      sql: `INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, note, created_at, created_by_id)
-        SELECT pr.authority_id, pr.budget_id, 'COMMITMENT', pr.total_pence, pr.id, 'Approved ' || pr.reference, pr.decided_at,
-               pg_temp.u('approver:' || r.a || ':' || r.p)
-        FROM purchase_request pr JOIN s_request r ON r.id = pr.id WHERE pr.status IN ${committedStatuses} ORDER BY pr.decided_at, pr.id`,
+      sql: `CREATE TEMP TABLE s_ledger AS
+        SELECT *, (row_number() OVER (PARTITION BY budget_id ORDER BY rank, at, request_id) - 1) / ${LEDGER_CHUNK} AS chunk FROM (
+          SELECT pr.authority_id, pr.budget_id, 1 AS rank, 'COMMITMENT'::ledger_entry_kind AS kind, pr.total_pence AS amount,
+                 pr.id AS request_id, 'Approved ' || pr.reference AS note, pr.decided_at AS at, pg_temp.u('approver:' || r.a || ':' || r.p) AS actor
+          FROM purchase_request pr JOIN s_request r ON r.id = pr.id WHERE pr.status IN ${committedStatuses}
+          UNION ALL
+          SELECT pr.authority_id, pr.budget_id, 2, 'SPEND', pr.total_pence, pr.id, 'Paid ' || pr.reference, pr.fulfilled_at,
+                 pg_temp.u('finance:' || r.a)
+          FROM purchase_request pr JOIN s_request r ON r.id = pr.id WHERE pr.status IN ${spentStatuses}
+          UNION ALL
+          SELECT pr.authority_id, pr.budget_id, 3, 'RETURN', pr.total_pence / 10, pr.id, 'Unspent cash returned', pr.reconciled_at,
+                 pg_temp.u('finance:' || r.a)
+          FROM purchase_request pr JOIN s_request r ON r.id = pr.id
+          WHERE pr.route = 'CASH' AND pr.status IN ('RECONCILED', 'CLOSED') AND pr.total_pence >= 10
+            AND pg_temp.r('ret:' || pr.id) % 3 = 0
+        ) movements`,
     },
-    {
-      table: "ledger_entry",
-      sql: `INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, note, created_at, created_by_id)
-        SELECT pr.authority_id, pr.budget_id, 'SPEND', pr.total_pence, pr.id, 'Paid ' || pr.reference, pr.fulfilled_at,
-               pg_temp.u('finance:' || r.a)
-        FROM purchase_request pr JOIN s_request r ON r.id = pr.id WHERE pr.status IN ${spentStatuses} ORDER BY pr.fulfilled_at, pr.id`,
-    },
-    {
-      table: "ledger_entry",
-      sql: `INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, note, created_at, created_by_id)
-        SELECT pr.authority_id, pr.budget_id, 'RETURN', pr.total_pence / 10, pr.id, 'Unspent cash returned', pr.reconciled_at,
-               pg_temp.u('finance:' || r.a)
-        FROM purchase_request pr JOIN s_request r ON r.id = pr.id
-        WHERE pr.route = 'CASH' AND pr.status IN ('RECONCILED', 'CLOSED') AND pr.total_pence >= 10
-          AND pg_temp.r('ret:' || pr.id) % 3 = 0
-        ORDER BY pr.reconciled_at, pr.id`,
-    },
+    { sql: "CREATE INDEX ON s_ledger (chunk)" },
+    { sql: "ANALYZE s_ledger" },
+  ];
+}
+
+/** Ledger movements per budget per transaction. */
+const LEDGER_CHUNK = 32;
+
+/** One chunk of the ledger's movements, in order (the trigger keeps the budget's totals). */
+export const ledgerChunkSql = `
+  INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, note, created_at, created_by_id)
+  SELECT authority_id, budget_id, kind, amount, request_id, note, at, actor FROM s_ledger WHERE chunk = $1
+  ORDER BY rank, at, request_id`;
+
+export const ledgerChunkCountSql = "SELECT coalesce(max(chunk) + 1, 0)::int AS chunks FROM s_ledger";
+
+/** After the movements: past years close, and what was left in them lapses. */
+export function closingStatements(): SeedStatement[] {
+  return [
     {
       sql: `UPDATE budget b SET status = 'CLOSED', closed_at = (s.period_end + 1)::timestamptz
         FROM s_budget s WHERE s.id = b.id AND s.y > 0`,

@@ -4,7 +4,13 @@
 // order PostgreSQL evaluates them in. The ledger goes through its trigger like any other
 // insert, so budget totals are maintained, and checked, exactly as in production.
 import pg from "pg";
-import { scaleSeedStatements } from "./scale-seed-sql.ts";
+import {
+  closingStatements,
+  ledgerChunkCountSql,
+  ledgerChunkSql,
+  type SeedStatement,
+  scaleSeedStatements,
+} from "./scale-seed-sql.ts";
 
 export interface ScaleSeedOptions {
   /** Number of authorities (tenants). */
@@ -21,6 +27,8 @@ export interface ScaleSeedOptions {
   years: number;
   /** An argon2 hash every generated account signs in with (one hash: hashing per user would dominate). */
   passwordHash: string;
+  /** Called after each statement with its table (or opening words) and milliseconds. */
+  onStatement?: (what: string, ms: number) => void;
   /** The day the data is "as of" (the current financial year is the one containing it). */
   today?: Date;
 }
@@ -50,14 +58,31 @@ export async function seedScale(databaseUrl: string, options: ScaleSeedOptions):
   await client.connect();
   const started = performance.now();
   const rows: Record<string, number> = {};
+  const run = async (statement: SeedStatement) => {
+    const began = performance.now();
+    const result = await client.query(statement.sql);
+    options.onStatement?.(statement.table ?? statement.sql.trim().slice(0, 40), performance.now() - began);
+    if (statement.table) rows[statement.table] = (rows[statement.table] ?? 0) + (result.rowCount ?? 0);
+  };
   try {
+    // Everything but the ledger's movements is one transaction: a clash (the seed was already
+    // loaded, a constraint refused a row) leaves nothing behind.
+    // Durability of each commit is not needed for a load that is re-run if it fails.
+    await client.query("SET synchronous_commit = off");
     await client.query("BEGIN");
-    // The whole load is one transaction: a failed run leaves nothing behind.
-    await client.query("SET LOCAL synchronous_commit = off");
-    for (const statement of scaleSeedStatements(options)) {
-      const result = await client.query(statement.sql);
-      if (statement.table) rows[statement.table] = (rows[statement.table] ?? 0) + (result.rowCount ?? 0);
+    for (const statement of scaleSeedStatements(options)) await run(statement);
+    await client.query("COMMIT");
+    // The movements go in chunks, a transaction each (see ledgerChunkSql); a failure from here
+    // on leaves a partial load behind: drop the database and seed again.
+    const movementsBegan = performance.now();
+    const { rows: count } = await client.query(ledgerChunkCountSql);
+    for (let chunk = 0; chunk < count[0].chunks; chunk += 1) {
+      const result = await client.query(ledgerChunkSql, [chunk]);
+      rows.ledger_entry = (rows.ledger_entry ?? 0) + (result.rowCount ?? 0);
     }
+    options.onStatement?.(`ledger movements in ${count[0].chunks} chunks`, performance.now() - movementsBegan);
+    await client.query("BEGIN");
+    for (const statement of closingStatements()) await run(statement);
     await client.query("COMMIT");
     // Fresh statistics, so the planner sees the new sizes at once (autovacuum would lag).
     await client.query("ANALYZE");

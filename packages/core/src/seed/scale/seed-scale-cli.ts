@@ -29,8 +29,9 @@ try {
     caseload: Number(values.caseload),
     years: Number(values.years),
     passwordHash: await hashPassword(DEMO_PASSWORD),
+    onStatement: (what: string, ms: number) => log(`  ${(ms / 1000).toFixed(2)} s  ${what.replace(/\s+/g, " ")}`),
   };
-  log(`Seeding ${JSON.stringify({ ...options, passwordHash: undefined })}…`);
+  log(`Seeding ${JSON.stringify({ ...options, passwordHash: undefined, onStatement: undefined })}…`);
   const result = await seedScale(database.url, options);
   for (const [table, rows] of Object.entries(result.rows)) log(`  ${table}: ${rows.toLocaleString("en-GB")} rows`);
   log(

@@ -1,0 +1,27 @@
+// L3: Pathfinder itself, composed as src/main.ts composes it in production (NODE_ENV=production,
+// every installed scheme plugin, auth, CASL, Pothos, Prisma, and whatever createHttpApp adds:
+// row-level security, limits and persisted documents land there), on a statement-counting pool.
+import { createServer } from "node:http";
+import { createServerAdapter } from "@whatwg-node/server";
+import { loadConfig } from "../../packages/core/src/config.ts";
+import { createPrismaClient } from "../../packages/core/src/db/prisma-client.ts";
+import { createHttpApp } from "../../packages/core/src/server/http-app.ts";
+import { countingPool, handleStats, statsKeeper } from "./server-stats.ts";
+
+const { pool, counters } = countingPool(process.env.DATABASE_URL as string, Number(process.env.POOL_SIZE ?? 10));
+const stats = statsKeeper(counters);
+const config = await loadConfig();
+const db = createPrismaClient(pool);
+const app = createHttpApp({ db, development: false, secureCookies: true, plugins: config.plugins });
+const adapter = createServerAdapter(app.fetch);
+
+const server = createServer((request, response) => {
+  const send = (status: number, body: string) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(body);
+  };
+  if (handleStats(request.url ?? "", request.method ?? "GET", stats, send)) return;
+  stats.served();
+  adapter(request, response);
+});
+server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("ready"));
