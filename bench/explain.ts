@@ -36,7 +36,7 @@ export async function explainAll(url: string, fixture: Fixture, l3: { url: strin
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const from = `${fixture.year}-04-01`;
-  const to = `${fixture.year + 1}-04-01`;
+  const to = `${fixture.year + 1}-03-31`;
   const childId = fixture.childIds[0] as string;
   const session = (who: keyof Fixture["tokenHashes"]) => ({ text: sql.sessionSql, values: [fixture.tokenHashes[who]] });
   const handWritten: Record<string, { text: string; values: unknown[] }[]> = {

@@ -74,14 +74,22 @@ export const balancesSql = `
     FROM budget b LEFT JOIN area a ON a.authority_id = b.authority_id AND a.id = b.area_id
     WHERE b.authority_id = $1 ORDER BY b.period_start DESC, b.name, b.id LIMIT $2) row`;
 
-/** A year's spend by category for one authority. $1 authority, $2 from, $3 to (exclusive). */
+/**
+ * Spend by category over a period for one authority, as Pathfinder's reports API defines it
+ * (reports/spend-and-requests.ts): submitted requests with an item in the category, those
+ * granted, and the money granted for those items; days are UK calendar days, inclusive.
+ * $1 authority, $2 from, $3 to.
+ */
 export const spendReportSql = `
-  SELECT coalesce(json_agg(json_build_object('category', category, 'spent', json_build_object('pence', spent)) ORDER BY category), '[]') AS report FROM (
-    SELECT i.category, sum(i.unit_cost_pence * i.quantity)::bigint AS spent
-    FROM purchase_request pr
-    JOIN purchase_item i ON i.authority_id = pr.authority_id AND i.purchase_request_id = pr.id
-    WHERE pr.authority_id = $1 AND pr.status IN ('FULFILLED', 'RECONCILED', 'CLOSED')
-      AND pr.fulfilled_at >= $2 AND pr.fulfilled_at < $3
+  SELECT coalesce(json_agg(totals ORDER BY totals.category), '[]') AS report FROM (
+    SELECT i.category::text AS category, count(DISTINCT r.id)::int AS requests,
+      count(DISTINCT r.id) FILTER (WHERE r.status IN ('APPROVED', 'FULFILLED', 'RECONCILED', 'CLOSED'))::int AS granted,
+      coalesce(sum(i.unit_cost_pence * i.quantity) FILTER (WHERE r.status IN ('APPROVED', 'FULFILLED', 'RECONCILED', 'CLOSED')), 0)::int8 AS spend
+    FROM purchase_request r
+    JOIN purchase_item i ON i.authority_id = r.authority_id AND i.purchase_request_id = r.id
+    WHERE r.authority_id = $1 AND r.submitted_at IS NOT NULL
+      AND (r.submitted_at AT TIME ZONE 'Europe/London')::date >= $2::date
+      AND (r.submitted_at AT TIME ZONE 'Europe/London')::date <= $3::date
     GROUP BY i.category) totals`;
 
 /**

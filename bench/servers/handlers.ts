@@ -29,9 +29,7 @@ export async function balances(pool: pg.Pool, viewer: BenchViewer, first: number
   return edges(rows[0].page);
 }
 
-export async function spendReport(pool: pg.Pool, viewer: BenchViewer, year: number) {
-  const from = `${year}-04-01`;
-  const to = `${year + 1}-04-01`;
+export async function spendByCategory(pool: pg.Pool, viewer: BenchViewer, from: string, to: string) {
   const { rows } = await pool.query(sql.spendReportSql, [viewer.authorityId, from, to]);
   return rows[0].report;
 }

@@ -14,7 +14,10 @@ const operations: Record<string, (viewer: BenchViewer, variables: Variables) => 
   Queue: async (viewer, v) => ["purchaseRequests", await handlers.queue(pool, viewer, v.first as number)],
   Caseload: async (viewer, v) => ["cases", await handlers.caseload(pool, viewer, v.first as number)],
   Balances: async (viewer, v) => ["budgets", await handlers.balances(pool, viewer, v.first as number)],
-  Spend: async (viewer, v) => ["spendReport", await handlers.spendReport(pool, viewer, v.year as number)],
+  Spend: async (viewer, v) => [
+    "reports",
+    { spendByCategory: await handlers.spendByCategory(pool, viewer, v.from as string, v.to as string) },
+  ],
   Approve: async (viewer, v) => ["decidePurchaseRequest", await handlers.approve(pool, viewer, v.id as string)],
 };
 

@@ -4,15 +4,24 @@
 import { createServer } from "node:http";
 import { createServerAdapter } from "@whatwg-node/server";
 import { loadConfig } from "../../packages/core/src/config.ts";
+import { applicationDatabaseUrl } from "../../packages/core/src/db/application-role.ts";
 import { createPrismaClient } from "../../packages/core/src/db/prisma-client.ts";
 import { createHttpApp } from "../../packages/core/src/server/http-app.ts";
 import { countingPool, handleStats, statsKeeper } from "./server-stats.ts";
 
-const { pool, counters } = countingPool(process.env.DATABASE_URL as string, Number(process.env.POOL_SIZE ?? 10));
+// As main.ts: the API connects as the application role, held by row-level security.
+const appUrl = await applicationDatabaseUrl(process.env.DATABASE_URL as string);
+const { pool, counters } = countingPool(appUrl, Number(process.env.POOL_SIZE ?? 10));
 const stats = statsKeeper(counters);
 const config = await loadConfig();
 const db = createPrismaClient(pool);
-const app = createHttpApp({ db, development: false, secureCookies: true, plugins: config.plugins });
+const app = createHttpApp({
+  db,
+  databaseUrl: appUrl,
+  development: false,
+  secureCookies: true,
+  plugins: config.plugins,
+});
 const adapter = createServerAdapter(app.fetch);
 
 const server = createServer((request, response) => {

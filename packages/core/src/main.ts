@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { createServerAdapter } from "@whatwg-node/server";
 import { loadConfig } from "./config.ts";
+import { applicationDatabaseUrl } from "./db/application-role.ts";
 import { migrateDatabase } from "./db/migrations.ts";
 import { openPlatformDatabase } from "./db/platform-database.ts";
 import { createPrismaClient } from "./db/prisma-client.ts";
@@ -18,10 +19,20 @@ log(`Schemes installed: core${config.plugins.map((plugin) => `, ${plugin.id}`).j
 const database = await openPlatformDatabase(log);
 const applied = await migrateDatabase(database.url);
 log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
-const db = createPrismaClient(database.url);
-if (await seedDemoData(db, config.plugins)) log("Seeded demo data.");
+// The demo seed is a platform job: it runs as the owner, which ran the migrations.
+const owner = createPrismaClient(database.url, 2);
+if (await seedDemoData(owner, config.plugins)) log("Seeded demo data.");
+// The API itself runs as the application role, held by row-level security to one authority.
+const appUrl = await applicationDatabaseUrl(database.url);
+const db = createPrismaClient(appUrl);
 
-const app = createHttpApp({ db, development: !production, secureCookies: production, plugins: config.plugins });
+const app = createHttpApp({
+  db,
+  databaseUrl: appUrl,
+  development: !production,
+  secureCookies: production,
+  plugins: config.plugins,
+});
 const server = createServer(createServerAdapter(app.fetch));
 server.listen(port, () => {
   log(`GraphQL API and GraphiQL: http://localhost:${port}/graphql`);
@@ -30,7 +41,7 @@ server.listen(port, () => {
 
 /** Every demo account by authority, so people know whom to sign in as. */
 async function printDemoSignIns() {
-  const authorities = await db.authority.findMany({
+  const authorities = await owner.authority.findMany({
     orderBy: { name: "asc" },
     include: { staff: { orderBy: { email: "asc" }, include: { roleAssignments: true } } },
   });
@@ -49,7 +60,9 @@ async function stop(signal: string) {
   stopping = true;
   log(`${signal}: stopping…`);
   server.close();
+  await app.close();
   await db.$disconnect();
+  await owner.$disconnect();
   await database.stop();
   log("Stopped cleanly.");
   process.exit(0);

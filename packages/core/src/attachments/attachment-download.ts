@@ -1,6 +1,7 @@
 import { recordAudit } from "../audit/audit-log.ts";
 import { sessionTokenFrom } from "../auth/request-credentials.ts";
 import type { Database } from "../db/prisma-client.ts";
+import type { DbClient } from "../db/transaction.ts";
 import type { AuthorityId } from "../domain/ids.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
@@ -39,23 +40,29 @@ const plain = (status: number, message: string, headers: Record<string, string> 
  */
 export async function handleAttachmentDownload(request: Request, options: AttachmentDownloadOptions) {
   if (request.method !== "GET") return plain(405, "Use GET to download an attachment.", { allow: "GET" });
-  const viewer = await viewerFromSessionToken(options.db, sessionTokenFrom(request));
+  // One transaction, like a GraphQL request: the session sets the authority, and row-level
+  // security holds the lookup, the bytes and the audit entry to it.
+  return options.db.$transaction((tx) => download(request, tx, options.files));
+}
+
+async function download(request: Request, db: DbClient, files: FileStorage): Promise<Response> {
+  const viewer = await viewerFromSessionToken(db, sessionTokenFrom(request));
   if (!viewer) return plain(401, "Sign in to download attachments.", { "www-authenticate": "Bearer" });
 
   const notFound = () => plain(404, "This attachment was not found, or you do not have access to it.");
   const id = attachmentIdFromPath(new URL(request.url).pathname);
   if (!id) return notFound();
   const ability = defineAbilityFor(viewer);
-  const attachment = await options.db.attachment.findFirst({
+  const attachment = await db.attachment.findFirst({
     where: { AND: [accessibleBy(ability, "read").ofType("Attachment"), { id }] },
   });
   if (!attachment) return notFound();
 
-  const bytes = await options.files.get(attachment.authorityId as AuthorityId, attachment.storageKey);
+  const bytes = await files.get(attachment.authorityId as AuthorityId, attachment.storageKey, db);
   // Row and bytes are written together, so this means the store lost them: a fault, not a 404.
   if (!bytes) return plain(500, "This attachment's content is missing. Please tell your system administrator.");
 
-  await recordAudit(options.db, viewer, {
+  await recordAudit(db, viewer, {
     action: "attachment.download",
     entityType: "Attachment",
     entityId: attachment.id,

@@ -6,6 +6,11 @@ import { attachmentDownloadPath } from "./attachment-path.ts";
 
 export const AttachmentKindEnum = builder.enumType(AttachmentKind, {
   name: "AttachmentKind",
+  values: {
+    ASSESSMENT: { description: "An assessment form (CAF); seen by whoever may read the case." },
+    RECEIPT: { description: "A receipt or invoice; seen by the case's readers and finance." },
+    OTHER: { description: "Any other supporting document." },
+  },
   description: "What an attachment is for: it decides who may see it and which file types it may be.",
 });
 
@@ -17,13 +22,14 @@ export const AttachmentNode = builder.prismaNode("Attachment", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Attachment")] }),
   authScopes: (attachment, context) => context.ability.can("read", subject("Attachment", attachment)),
   fields: (t) => ({
-    kind: t.expose("kind", { type: AttachmentKindEnum }),
-    filename: t.exposeString("filename"),
+    kind: t.expose("kind", { description: "What the file is for.", type: AttachmentKindEnum }),
+    filename: t.exposeString("filename", { description: "The file's name as uploaded (made safe)." }),
     contentType: t.exposeString("contentType", { description: "The type detected from the content, not the name." }),
     size: t.exposeInt("size", { description: "In bytes." }),
     sha256: t.exposeString("sha256", { description: "SHA-256 of the content, in hex." }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "When it was uploaded.", type: "DateTime" }),
     uploadedBy: t.prismaField({
+      description: "Who uploaded it; null if you may not see them.",
       type: "StaffUser",
       // The uploader may have left, or be someone this viewer may not see.
       nullable: true,

@@ -16,6 +16,10 @@ export interface FileStorage {
    * so a rollback can leave only an unreferenced object, never a row without its bytes.
    */
   put(authorityId: AuthorityId, bytes: Uint8Array, tx: DbClient): Promise<string>;
-  /** The bytes stored under `key` for this authority, or null if there are none. */
-  get(authorityId: AuthorityId, key: string): Promise<Uint8Array | null>;
+  /**
+   * The bytes stored under `key` for this authority, or null if there are none. `db`, when
+   * given, is the caller's transaction (its authority set): a store inside the database reads
+   * through it, as row-level security requires.
+   */
+  get(authorityId: AuthorityId, key: string, db?: DbClient): Promise<Uint8Array | null>;
 }

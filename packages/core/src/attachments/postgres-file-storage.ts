@@ -20,8 +20,8 @@ export class PostgresFileStorage implements FileStorage {
     return key;
   }
 
-  async get(authorityId: AuthorityId, key: string): Promise<Uint8Array | null> {
-    const file = await this.db.storedFile.findFirst({ where: { key, authorityId }, select: { content: true } });
+  async get(authorityId: AuthorityId, key: string, db: DbClient = this.db): Promise<Uint8Array | null> {
+    const file = await db.storedFile.findFirst({ where: { key, authorityId }, select: { content: true } });
     return file ? file.content : null;
   }
 }

@@ -10,10 +10,10 @@ builder.mutationField("uploadAttachment", (t) =>
     description:
       "Uploads a file as a GraphQL multipart request. PDF, PNG or JPEG (assessments may also be Word .docx), " +
       "judged by content, up to the configured size (10 MB unless set otherwise).",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The stored file." } },
     args: {
-      file: t.arg({ type: "File" }),
-      kind: t.arg({ type: AttachmentKindEnum }),
+      file: t.arg({ description: "The file, sent as a GraphQL multipart request.", type: "File" }),
+      kind: t.arg({ description: "What the file is for; it limits the file types allowed.", type: AttachmentKindEnum }),
     },
     resolve: (_root, { file, kind }, context) => uploadAttachment(context, file, kind),
   }),

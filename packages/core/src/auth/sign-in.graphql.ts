@@ -10,7 +10,10 @@ const SignInResult = builder.objectRef<IssuedSession>("SignInResult").implement(
   description: "A new session. Browsers also receive it as an HttpOnly cookie.",
   fields: (t) => ({
     token: t.exposeString("token", { description: "Send as `Authorization: Bearer <token>` from API clients." }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+    expiresAt: t.expose("expiresAt", {
+      description: "When the session ends unless you sign in again.",
+      type: "DateTime",
+    }),
   }),
 });
 
@@ -18,10 +21,13 @@ builder.mutationField("signIn", (t) =>
   t.field({
     type: SignInResult,
     description: "Signs in with an e-mail address and password.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The new session." } },
     args: {
-      email: t.arg.string({ validate: z.string().trim().email("Enter an e-mail address, like name@council.gov.uk") }),
-      password: t.arg.string({ validate: z.string().min(1, "Enter your password") }),
+      email: t.arg.string({
+        description: "Your e-mail address.",
+        validate: z.string().trim().email("Enter an e-mail address, like name@council.gov.uk"),
+      }),
+      password: t.arg.string({ description: "Your password.", validate: z.string().min(1, "Enter your password") }),
     },
     resolve: async (_root, { email, password }, context) => {
       const session = await signInWithPassword(context.db, email, password);

@@ -17,8 +17,10 @@ import { postToLedger } from "./budget-ledger.ts";
 const pence = z.number().int("Amounts are whole pence").positive("The amount must be more than £0.00");
 
 const CreateBudgetInput = builder.inputType("CreateBudgetInput", {
+  description: "A new budget for an area (or the whole authority) and a period.",
   fields: (t) => ({
     name: t.string({
+      description: 'The budget\'s name, e.g. "North Dorset 2026-27".',
       validate: z.string().trim().min(1, "Give the budget a name").max(200, "Keep the name under 200 characters"),
     }),
     areaId: t.globalID({ required: false, description: "Leave out for a budget that covers the whole authority." }),
@@ -26,11 +28,23 @@ const CreateBudgetInput = builder.inputType("CreateBudgetInput", {
       required: false,
       description: "The scheme (plugin id) whose rules apply; core's own by default.",
     }),
-    periodStart: t.field({ type: "Date" }),
-    periodEnd: t.field({ type: "Date" }),
-    holderRole: t.field({ type: RoleEnum, required: false }),
-    carryForward: t.boolean({ required: false }),
-    initialAllocation: t.field({ type: "Pence", required: false, validate: pence }),
+    periodStart: t.field({ description: "The first day of the period.", type: "Date" }),
+    periodEnd: t.field({ description: "The last day of the period; on or after its start.", type: "Date" }),
+    holderRole: t.field({
+      description: "The role that decides requests on it by default; APPROVER when left out.",
+      type: RoleEnum,
+      required: false,
+    }),
+    carryForward: t.boolean({
+      description: "Whether what is left carries forward at the close instead of lapsing; false when left out.",
+      required: false,
+    }),
+    initialAllocation: t.field({
+      description: "Money to allocate at once, in pence.",
+      type: "Pence",
+      required: false,
+      validate: pence,
+    }),
   }),
   validate: z
     .looseObject({ periodStart: z.date(), periodEnd: z.date() })
@@ -42,9 +56,10 @@ const CreateBudgetInput = builder.inputType("CreateBudgetInput", {
 
 builder.mutationField("createBudget", (t) =>
   t.prismaField({
+    description: "Creates a budget, optionally with a first allocation. Budget managers only.",
     type: "Budget",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: CreateBudgetInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The new budget." } },
+    args: { input: t.arg({ description: "The budget.", type: CreateBudgetInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       const areaId = input.areaId ? idOfType(input.areaId, "Area", "input.areaId") : null;
@@ -86,12 +101,13 @@ builder.mutationField("createBudget", (t) =>
 
 builder.mutationField("allocateToBudget", (t) =>
   t.prismaField({
+    description: "Adds money to an open budget (an ALLOCATION ledger entry).",
     type: "Budget",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The budget with its new balances." } },
     args: {
-      budgetId: t.arg.globalID(),
-      amount: t.arg({ type: "Pence", validate: pence }),
-      note: t.arg.string({ required: false }),
+      budgetId: t.arg.globalID({ description: "The budget." }),
+      amount: t.arg({ description: "How much to add, in pence.", type: "Pence", validate: pence }),
+      note: t.arg.string({ description: "Why, for the ledger.", required: false }),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
@@ -122,8 +138,8 @@ builder.mutationField("closeBudgetPeriod", (t) =>
     description:
       "Closes the budget's period: it takes no new allocations or commitments, and unless the budget carries forward, " +
       "what is still available lapses. Existing commitments can still be spent or released.",
-    errors: { types: [...standardErrors] },
-    args: { budgetId: t.arg.globalID() },
+    errors: { types: [...standardErrors], dataField: { description: "The closed budget." } },
+    args: { budgetId: t.arg.globalID({ description: "The budget to close." }) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.budgetId, "Budget", "budgetId");

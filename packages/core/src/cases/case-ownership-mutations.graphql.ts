@@ -23,7 +23,9 @@ interface HandOver {
 const CaseHandOver = builder.objectRef<HandOver>("CaseHandOver").implement({
   description: "A case handed over to a new lead professional.",
   fields: (t) => ({
-    reference: t.exposeString("reference"),
+    reference: t.exposeString("reference", {
+      description: "The case's reference, which you can still see after handing it over.",
+    }),
     case: t.prismaField({
       type: CaseRef,
       nullable: true,
@@ -48,8 +50,11 @@ builder.mutationField("handOverCase", (t) =>
   t.field({
     type: CaseHandOver,
     description: "Makes another lead professional of the authority the case's lead professional.",
-    errors: { types: [...standardErrors] },
-    args: { caseId: t.arg.globalID(), toStaffUserId: t.arg.globalID() },
+    errors: { types: [...standardErrors], dataField: { description: "The hand-over." } },
+    args: {
+      caseId: t.arg.globalID({ description: "The case to hand over." }),
+      toStaffUserId: t.arg.globalID({ description: "The new lead professional (a StaffUser id)." }),
+    },
     resolve: async (_root, args, context) => {
       const viewer = requireViewer(context);
       return context.db.$transaction(async (tx) => {
@@ -96,10 +101,13 @@ builder.mutationField("closeCase", (t) =>
   t.prismaField({
     type: CaseRef,
     description: "Closes an open case. Nothing more can be recorded or bought for it afterwards.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The closed case." } },
     args: {
-      caseId: t.arg.globalID(),
-      reason: t.arg.string({ validate: text("Say why the case is closing, e.g. the plan's outcomes were met.") }),
+      caseId: t.arg.globalID({ description: "The case to close." }),
+      reason: t.arg.string({
+        description: "Why the case is closing.",
+        validate: text("Say why the case is closing, e.g. the plan's outcomes were met."),
+      }),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);

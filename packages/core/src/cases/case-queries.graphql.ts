@@ -17,9 +17,12 @@ builder.queryField("cases", (t) =>
     description: "The cases you may see, most recently opened first.",
     authScopes: { signedIn: true },
     args: {
-      status: t.arg({ type: CaseStatusEnum, required: false }),
-      areaId: t.arg.globalID({ required: false }),
-      leadProfessionalId: t.arg.globalID({ required: false }),
+      status: t.arg({ description: "Only cases with this status.", type: CaseStatusEnum, required: false }),
+      areaId: t.arg.globalID({ description: "Only cases in this area.", required: false }),
+      leadProfessionalId: t.arg.globalID({
+        description: "Only cases held by this lead professional (a StaffUser id).",
+        required: false,
+      }),
       search: t.arg.string({ required: false, description: "Part of a child's given or family name, any case." }),
     },
     resolve: (query, _root, args, context) => {
@@ -59,7 +62,7 @@ builder.queryField("case", (t) =>
     type: CaseRef,
     nullable: true,
     description: "One case, or null if it does not exist or you may not see it. Opening a case is logged.",
-    args: { id: t.arg.globalID() },
+    args: { id: t.arg.globalID({ description: "The case's global id." }) },
     resolve: async (query, _root, args, context) => {
       const id = rowIdOf(args.id, "Case");
       if (!id) return null;
@@ -85,7 +88,7 @@ builder.queryField("child", (t) =>
     type: ChildRef,
     nullable: true,
     description: "One child's record, or null if it does not exist or you may not see it. Opening it is logged.",
-    args: { id: t.arg.globalID() },
+    args: { id: t.arg.globalID({ description: "The child's global id." }) },
     resolve: async (query, _root, args, context) => {
       const id = rowIdOf(args.id, "Child");
       if (!id) return null;

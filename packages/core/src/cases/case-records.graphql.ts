@@ -13,9 +13,9 @@ export const AssessmentRef = builder.prismaNode("Assessment", {
   description: "A CAF or specialist assessment: a case needs one before it can ask for money.",
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Assessment")] }),
   fields: (t) => ({
-    kind: t.expose("kind", { type: AssessmentKindEnum }),
-    completedOn: t.expose("completedOn", { type: "Date" }),
-    priorityNeeds: t.exposeStringList("priorityNeeds"),
+    kind: t.expose("kind", { description: "CAF or specialist.", type: AssessmentKindEnum }),
+    completedOn: t.expose("completedOn", { description: "The day the assessment was completed.", type: "Date" }),
+    priorityNeeds: t.exposeStringList("priorityNeeds", { description: "The needs it found, most important first." }),
     documentId: t.field({
       type: "ID",
       nullable: true,
@@ -23,7 +23,7 @@ export const AssessmentRef = builder.prismaNode("Assessment", {
       // An id rather than the Attachment itself: who may download it is the Attachment's own rule.
       resolve: (assessment) => (assessment.documentId ? encodeGlobalID("Attachment", assessment.documentId) : null),
     }),
-    recordedAt: t.expose("createdAt", { type: "DateTime" }),
+    recordedAt: t.expose("createdAt", { description: "When it was recorded in Pathfinder.", type: "DateTime" }),
   }),
 });
 
@@ -33,9 +33,9 @@ export const TeamMeetingRef = builder.prismaNode("TeamMeeting", {
   description: "A Team Around the Child meeting: who came and what was agreed.",
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("TeamMeeting")] }),
   fields: (t) => ({
-    heldOn: t.expose("heldOn", { type: "Date" }),
-    attendees: t.exposeStringList("attendees"),
-    notes: t.exposeString("notes"),
+    heldOn: t.expose("heldOn", { description: "The day the meeting was held.", type: "Date" }),
+    attendees: t.exposeStringList("attendees", { description: "Who came: names and their services." }),
+    notes: t.exposeString("notes", { description: "What was agreed." }),
   }),
 });
 
@@ -45,14 +45,14 @@ export const UnmetNeedRef = builder.prismaNode("UnmetNeed", {
   description: "A need the fund could not meet either, recorded as evidence for commissioning.",
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("UnmetNeed")] }),
   fields: (t) => ({
-    category: t.expose("category", { type: PurchaseCategoryEnum }),
-    description: t.exposeString("description"),
+    category: t.expose("category", { description: "What kind of help was needed.", type: PurchaseCategoryEnum }),
+    description: t.exposeString("description", { description: "The need, in the lead professional's words." }),
     estimatedCost: t.field({
       type: "Pence",
       nullable: true,
       description: "What meeting it would cost, in pence, if anyone estimated it.",
       resolve: (need) => need.estimatedCost,
     }),
-    recordedAt: t.expose("createdAt", { type: "DateTime" }),
+    recordedAt: t.expose("createdAt", { description: "When it was recorded.", type: "DateTime" }),
   }),
 });

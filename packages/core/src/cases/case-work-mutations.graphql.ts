@@ -18,10 +18,13 @@ builder.mutationField("updateCasePlan", (t) =>
   t.prismaField({
     type: CaseRef,
     description: "Replaces the multi-agency plan of an open case you lead.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The case with its new plan." } },
     args: {
-      caseId: t.arg.globalID(),
-      plan: t.arg.string({ validate: text("Write the plan, or keep the one there.", PLAN_MAX) }),
+      caseId: t.arg.globalID({ description: "The case." }),
+      plan: t.arg.string({
+        description: "The whole new plan; it replaces the old one.",
+        validate: text("Write the plan, or keep the one there.", PLAN_MAX),
+      }),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
@@ -44,9 +47,10 @@ builder.mutationField("updateCasePlan", (t) =>
 );
 
 const RecordTeamMeetingInput = builder.inputType("RecordTeamMeetingInput", {
+  description: "A Team Around the Child meeting to record on a case.",
   fields: (t) => ({
-    caseId: t.globalID(),
-    heldOn: t.field({ type: "Date" }),
+    caseId: t.globalID({ description: "The case it was about." }),
+    heldOn: t.field({ description: "The day it was held; not in the future.", type: "Date" }),
     attendees: t.stringList({ description: "Who came: names and, ideally, their service." }),
     notes: t.string({ required: false, description: "What was agreed." }),
   }),
@@ -62,8 +66,8 @@ builder.mutationField("recordTeamMeeting", (t) =>
   t.prismaField({
     type: TeamMeetingRef,
     description: "Records a Team Around the Child meeting on an open case you lead.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: RecordTeamMeetingInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The recorded meeting." } },
+    args: { input: t.arg({ description: "The meeting.", type: RecordTeamMeetingInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       return context.db.$transaction(async (tx) => {
@@ -94,10 +98,11 @@ builder.mutationField("recordTeamMeeting", (t) =>
 );
 
 const RecordUnmetNeedInput = builder.inputType("RecordUnmetNeedInput", {
+  description: "A need the fund could not meet, to record on a case.",
   fields: (t) => ({
-    caseId: t.globalID(),
-    category: t.field({ type: PurchaseCategoryEnum }),
-    description: t.string(),
+    caseId: t.globalID({ description: "The case it arose on." }),
+    category: t.field({ description: "What kind of help was needed.", type: PurchaseCategoryEnum }),
+    description: t.string({ description: "The need, in your words." }),
     estimatedCost: t.field({
       type: "Pence",
       required: false,
@@ -114,8 +119,8 @@ builder.mutationField("recordUnmetNeed", (t) =>
   t.prismaField({
     type: UnmetNeedRef,
     description: "Records a need the fund could not meet either, as evidence for commissioning.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: RecordUnmetNeedInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The recorded need." } },
+    args: { input: t.arg({ description: "The need.", type: RecordUnmetNeedInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       return context.db.$transaction(async (tx) => {

@@ -16,8 +16,10 @@ export const CaseRef = builder.prismaNode("Case", {
   authScopes: (row, context) => context.ability.can("read", subject("Case", row)),
   fields: (t) => ({
     reference: t.exposeString("reference", { description: 'Unique in the authority, e.g. "KIN-2026-0007".' }),
-    status: t.expose("status", { type: CaseStatusEnum }),
-    area: t.relation("area"),
+    status: t.expose("status", { description: "OPEN or CLOSED.", type: CaseStatusEnum }),
+    area: t.relation("area", {
+      description: "The area (locality, wedge…) the case belongs to; it decides its approvers and budget.",
+    }),
     leadProfessional: t.relation("leadProfessional", {
       nullable: true,
       description: "The budget-holding lead professional; null only if they were removed.",
@@ -35,9 +37,16 @@ export const CaseRef = builder.prismaNode("Case", {
       resolve: (row) => row.children.map((link) => link.child),
     }),
     plan: t.exposeString("plan", { description: "The multi-agency plan agreed by the Team Around the Child." }),
-    openedAt: t.expose("openedAt", { type: "DateTime" }),
-    closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
-    closureReason: t.exposeString("closureReason", { nullable: true }),
+    openedAt: t.expose("openedAt", { description: "When the case was opened.", type: "DateTime" }),
+    closedAt: t.expose("closedAt", {
+      description: "When the case was closed; null while open.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    closureReason: t.exposeString("closureReason", {
+      description: "Why the case was closed; null while open.",
+      nullable: true,
+    }),
     assessments: t.relatedConnection("assessments", {
       cursor: "id",
       description: "Assessments, most recently completed first.",

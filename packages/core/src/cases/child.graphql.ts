@@ -12,17 +12,24 @@ export const ChildRef = builder.prismaNode("Child", {
   description: "A child or young person with additional needs.",
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Child")] }),
   fields: (t) => ({
-    givenName: t.exposeString("givenName"),
-    familyName: t.exposeString("familyName"),
-    dateOfBirth: t.expose("dateOfBirth", { type: "Date" }),
+    givenName: t.exposeString("givenName", { description: "The child's given (first) name." }),
+    familyName: t.exposeString("familyName", { description: "The child's family name." }),
+    dateOfBirth: t.expose("dateOfBirth", { description: "The child's date of birth.", type: "Date" }),
     ageInYears: t.int({
       description: "Whole years today (schemes' age limits, such as 0-18 or 0-19, are checked against this).",
       resolve: (child) => ageInYears(child.dateOfBirth),
     }),
     lookedAfter: t.exposeBoolean("lookedAfter", { description: "In the care of the local authority." }),
-    disabled: t.exposeBoolean("disabled"),
-    eligibleForDirectPayments: t.exposeBoolean("eligibleForDirectPayments"),
-    household: t.relation("household", { nullable: true }),
+    disabled: t.exposeBoolean("disabled", {
+      description: "The child has a disability (some schemes' eligibility and reports use this).",
+    }),
+    eligibleForDirectPayments: t.exposeBoolean("eligibleForDirectPayments", {
+      description: "The family may receive direct payments for the child.",
+    }),
+    household: t.relation("household", {
+      description: "The household the child lives in, shared with siblings; null if none was recorded.",
+      nullable: true,
+    }),
   }),
 });
 
@@ -31,10 +38,11 @@ export const ChildRef = builder.prismaNode("Child", {
 builder.prismaObject("Household", {
   description: "The family or household around a child; siblings share one.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    address: t.exposeString("address", { nullable: true }),
-    postcode: t.exposeString("postcode", { nullable: true }),
+    name: t.exposeString("name", { description: 'The household\'s name, e.g. "The Adeyemi-Clarke family".' }),
+    address: t.exposeString("address", { description: "The household's address, if recorded.", nullable: true }),
+    postcode: t.exposeString("postcode", { description: "The household's postcode, if recorded.", nullable: true }),
     children: t.relation("children", {
+      description: "The household's children you may see, oldest first.",
       query: (_args, context) => ({
         where: accessibleBy(context.ability).ofType("Child"),
         orderBy: [{ dateOfBirth: "asc" }, { id: "asc" }],

@@ -21,9 +21,13 @@ export const CaseChildInput = builder.inputType("CaseChildInput", {
   description: "Either `existingChildId`, or a new child's `givenName`, `familyName` and `dateOfBirth`.",
   fields: (t) => ({
     existingChildId: t.globalID({ required: false, description: "A child already on record, e.g. a sibling." }),
-    givenName: t.string({ required: false }),
-    familyName: t.string({ required: false }),
-    dateOfBirth: t.field({ type: "Date", required: false }),
+    givenName: t.string({ description: "A new child's given name.", required: false }),
+    familyName: t.string({ description: "A new child's family name.", required: false }),
+    dateOfBirth: t.field({
+      description: "A new child's date of birth; not in the future.",
+      type: "Date",
+      required: false,
+    }),
     lookedAfter: t.boolean({
       required: false,
       description: "In the care of the local authority. False when left out.",
@@ -60,6 +64,8 @@ export const CaseChildInput = builder.inputType("CaseChildInput", {
 });
 
 export const OpenCaseInput = builder.inputType("OpenCaseInput", {
+  description:
+    "A new case: its area, its child or siblings, and the plan if already agreed. You become its lead professional.",
   fields: (t) => ({
     areaId: t.globalID({ description: "The area (locality, wedge…) the case belongs to." }),
     children: t.field({

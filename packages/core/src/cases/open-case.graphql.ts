@@ -11,8 +11,8 @@ builder.mutationField("openCase", (t) =>
     description:
       "Opens a case for a child, or siblings, in one of your areas. You become its lead professional. " +
       "New children are added to the record; siblings share one household.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: OpenCaseInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The new case." } },
+    args: { input: t.arg({ description: "The case to open.", type: OpenCaseInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       return context.db.$transaction(async (tx) => {

@@ -13,10 +13,11 @@ import { AssessmentRef } from "./case-records.graphql.ts";
 import { pastDay, priorityNeedsSchema } from "./case-validation.ts";
 
 const RecordAssessmentInput = builder.inputType("RecordAssessmentInput", {
+  description: "A completed assessment to record on a case.",
   fields: (t) => ({
-    caseId: t.globalID(),
-    kind: t.field({ type: AssessmentKindEnum }),
-    completedOn: t.field({ type: "Date" }),
+    caseId: t.globalID({ description: "The case it is for." }),
+    kind: t.field({ description: "CAF or specialist.", type: AssessmentKindEnum }),
+    completedOn: t.field({ description: "The day it was completed; not in the future.", type: "Date" }),
     priorityNeeds: t.stringList({ description: "One to ten, most important first." }),
     documentId: t.globalID({
       required: false,
@@ -34,8 +35,8 @@ builder.mutationField("recordAssessment", (t) =>
   t.prismaField({
     type: AssessmentRef,
     description: "Records a CAF or specialist assessment on an open case you lead. Purchases need one.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: RecordAssessmentInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The recorded assessment." } },
+    args: { input: t.arg({ description: "The assessment.", type: RecordAssessmentInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       return context.db.$transaction(async (tx) => {

@@ -8,12 +8,13 @@ export const TimelineEventRef = builder.prismaObject("AuditEvent", {
   variant: "TimelineEvent",
   description: "Something that happened on a case: who did what, and when.",
   fields: (t) => ({
-    at: t.expose("at", { type: "DateTime" }),
+    at: t.expose("at", { description: "When it happened.", type: "DateTime" }),
     action: t.exposeString("action", {
       description: 'What happened, as `entity.verb`: "case.open", "assessment.record".',
     }),
-    summary: t.exposeString("summary"),
+    summary: t.exposeString("summary", { description: 'What happened, for people: "Opened case KIN-2026-0007".' }),
     actor: t.prismaField({
+      description: "Who did it; null for the platform's own jobs or staff you may not see.",
       type: "StaffUser",
       // System events have no actor; staff of another authority are never shown.
       nullable: true,

@@ -55,7 +55,28 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    nodeTypeOptions: { description: "A record with a global id, fetchable with `node(id:)`." },
+    idFieldOptions: { description: "The global id: opaque, stable, and unique across every type." },
+    pageInfoTypeOptions: { description: "Where a page sits in its list, and the cursors to move from it." },
+    hasNextPageFieldOptions: { description: "Whether more items follow this page." },
+    hasPreviousPageFieldOptions: { description: "Whether items come before this page." },
+    startCursorFieldOptions: { description: "The cursor of the page's first item; null on an empty page." },
+    endCursorFieldOptions: { description: "The cursor of the page's last item: pass it as `after` for the next page." },
+    defaultConnectionTypeOptions: {
+      description: "One page of a list: `edges` hold the items and `pageInfo` the cursors for the next page.",
+    },
+    defaultEdgeTypeOptions: { description: "One item in a page, with the cursor to resume after it." },
+    edgesFieldOptions: { description: "The items on this page, each with its cursor." },
+    pageInfoFieldOptions: { description: "Whether there are more pages, and the cursors to fetch them." },
+    cursorFieldOptions: { description: "Pass as `after` (or `before`) to page on from this item." },
+    nodeFieldOptions: { description: "The item." },
+    firstArgOptions: { description: "How many items to return from the start (after `after`)." },
+    afterArgOptions: { description: "Return items after this cursor." },
+    lastArgOptions: { description: "How many items to return from the end (before `before`)." },
+    beforeArgOptions: { description: "Return items before this cursor." },
     nodeQueryOptions: {
+      description: "Any record by its global id; null if it does not exist or the viewer may not see it.",
+      args: { id: { description: "A global id from any record's `id` field." } },
       resolve: async (_root, { id }, context, _info, resolveNode) => {
         const node = await resolveNode(id);
         await auditNodeReads(context, [id.typename], [node]);
@@ -63,6 +84,8 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodesQueryOptions: {
+      description: "Records by their global ids, in the same order; null for each the viewer may not see.",
+      args: { ids: { description: "Global ids from records' `id` fields." } },
       resolve: async (_root, { ids }, context, _info, resolveNodes) => {
         const nodes = await resolveNodes(ids);
         await auditNodeReads(
@@ -76,6 +99,10 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultTypes: [],
+    defaultResultOptions: { description: "The operation succeeded; its result is in `data`." },
+    defaultUnionOptions: {
+      description: "The operation's result: its success type, or one of the errors a person can act on (see `Error`).",
+    },
     // Lets input validation failures come back as a typed ValidationError result listing
     // every problem by field, instead of a top-level GraphQL error.
     unsafelyHandleInputErrors: true,

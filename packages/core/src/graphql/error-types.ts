@@ -5,12 +5,17 @@ import { DomainError } from "./domain-errors.ts";
 export const ErrorInterface = builder.interfaceRef<{ message: string }>("Error").implement({
   description: "Something a person can act on went wrong. `code` is stable; `message` is for people.",
   fields: (t) => ({
-    code: t.string({ resolve: (error) => ("code" in error ? String(error.code) : "INVALID_INPUT") }),
-    message: t.exposeString("message"),
+    code: t.string({
+      description: 'A stable machine-readable code, e.g. "NOT_FOUND" or "INVALID_INPUT"; branch on this.',
+      resolve: (error) => ("code" in error ? String(error.code) : "INVALID_INPUT"),
+    }),
+    message: t.exposeString("message", { description: "What went wrong, in plain English, for showing to people." }),
   }),
 });
 
 builder.objectType(DomainError, {
+  description:
+    "A problem with the request that a person can put right, with a stable `code` and the input `field` it concerns.",
   name: "DomainError",
   interfaces: [ErrorInterface],
   fields: (t) => ({
@@ -22,7 +27,7 @@ const FieldIssue = builder.objectRef<{ path: string; message: string }>("FieldIs
   description: "One problem with one input field.",
   fields: (t) => ({
     path: t.exposeString("path", { description: "The input field, as a dotted path such as `input.items.0.amount`." }),
-    message: t.exposeString("message"),
+    message: t.exposeString("message", { description: "What is wrong with the field, for people." }),
   }),
 });
 
@@ -32,6 +37,7 @@ builder.objectType(InputValidationError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     issues: t.field({
+      description: "Every problem with the input, each against its field.",
       type: [FieldIssue],
       resolve: (error) =>
         error.issues.map((issue) => ({

@@ -3,7 +3,8 @@ import type { Transaction } from "../db/transaction.ts";
 import type { GraphQLContext } from "./context.ts";
 
 /**
- * Runs a mutation's work in one database transaction: every write lands, or none does.
+ * Runs a mutation's work all-or-nothing: every write lands, or none does. Inside a request
+ * `context.db` is the request's transaction, so this is a savepoint in it (authority-scoped).
  * Errors that need a fresh look at the database to explain themselves (how much a budget
  * has left) are completed after the rollback.
  */

@@ -27,14 +27,24 @@ import "../purchases/purchase-queries.graphql.ts";
 import "../purchases/purchase-mutations.graphql.ts";
 import "../purchases/decision-mutations.graphql.ts";
 import "../purchases/fulfilment-mutations.graphql.ts";
+import "../purchases/overdue-reviews.graphql.ts";
 import "../plugins/scheme-admin.graphql.ts";
+import "../reports/reports.graphql.ts";
+import "../reports/evaluation.graphql.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { prefixCheckingBuilder } from "../plugins/prefix-checking-builder.ts";
 import { requireSchemeEnabled } from "../plugins/scheme-gate.ts";
 import { builder } from "./builder.ts";
+import { runEachMutationInASavepoint } from "./mutation-savepoints.ts";
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({
+  description:
+    "Reading: every query needs a signed-in viewer unless it says otherwise, and returns only what their role and authority allow.",
+});
+builder.mutationType({
+  description:
+    "Changing: every mutation returns a result union, its success type or an error a person can act on (see `Error`).",
+});
 
 let built: { schema: GraphQLSchema; pluginIds: string } | undefined;
 
@@ -52,6 +62,8 @@ export function buildSchema(plugins: readonly SchemePlugin[] = []): GraphQLSchem
   }
   for (const plugin of plugins)
     plugin.graphql?.(prefixCheckingBuilder(builder, plugin.id), requireSchemeEnabled(plugin.id));
-  built = { schema: builder.toSchema({ sortSchema: true }), pluginIds };
+  const schema = builder.toSchema({ sortSchema: true });
+  runEachMutationInASavepoint(schema);
+  built = { schema, pluginIds };
   return built.schema;
 }

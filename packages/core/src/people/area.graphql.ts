@@ -10,8 +10,8 @@ builder.prismaNode("Area", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Area")] }),
   authScopes: (area, context) => context.ability.can("read", subject("Area", area)),
   fields: (t) => ({
-    name: t.exposeString("name"),
-    authority: t.relation("authority"),
+    name: t.exposeString("name", { description: 'The area\'s name, e.g. "North Dorset" or "East wedge".' }),
+    authority: t.relation("authority", { description: "The authority the area belongs to." }),
   }),
 });
 

@@ -10,9 +10,12 @@ builder.prismaNode("Authority", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Authority")] }),
   authScopes: (authority, context) => context.ability.can("read", subject("Authority", authority)),
   fields: (t) => ({
-    name: t.exposeString("name"),
-    code: t.exposeString("code"),
+    name: t.exposeString("name", { description: 'The authority\'s name, e.g. "Dorset County Council".' }),
+    code: t.exposeString("code", {
+      description: "A short code for the authority, unique on the platform; prefixes its case references.",
+    }),
     areas: t.relation("areas", {
+      description: "The authority's areas you may see, by name.",
       query: (_args, context) => ({ where: accessibleBy(context.ability).ofType("Area"), orderBy: { name: "asc" } }),
     }),
   }),

@@ -5,6 +5,21 @@ import { accessibleBy } from "../permissions/casl-prisma.ts";
 
 export const RoleEnum = builder.enumType(Role, {
   name: "Role",
+  values: {
+    PLATFORM_ADMIN: { description: "Runs the platform across authorities; sees no child's record." },
+    AUTHORITY_ADMIN: { description: "Administers an authority: staff, roles, schemes and their settings." },
+    BUDGET_MANAGER: { description: "Creates budgets and allocates money to them." },
+    LEAD_PROFESSIONAL: {
+      description: "The budget-holding lead professional: holds cases and raises purchase requests.",
+    },
+    APPROVER: { description: "Decides purchase requests at a step of the approval chain (the scheme names the step)." },
+    FINANCE_OFFICER: {
+      description: "Fulfils approved requests (orders, cash) and reconciles receipts; sees amounts, not children.",
+    },
+    OVERSEER: {
+      description: "Monitors the scheme: reads budgets and requests across the authority, without children's details.",
+    },
+  },
   description: "What a member of staff does. Schemes give approvers their own titles (co-ordinator, IPC…).",
 });
 
@@ -16,8 +31,8 @@ builder.prismaNode("RoleAssignment", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("RoleAssignment")] }),
   authScopes: (assignment, context) => context.ability.can("read", subject("RoleAssignment", assignment)),
   fields: (t) => ({
-    role: t.expose("role", { type: RoleEnum }),
-    authority: t.relation("authority"),
+    role: t.expose("role", { description: "The role held.", type: RoleEnum }),
+    authority: t.relation("authority", { description: "The authority the role is held in." }),
     area: t.relation("area", { nullable: true, description: "null when the role covers the whole authority." }),
   }),
 });
@@ -30,11 +45,15 @@ builder.prismaNode("StaffUser", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("StaffUser")] }),
   authScopes: (user, context) => context.ability.can("read", subject("StaffUser", user)),
   fields: (t) => ({
-    name: t.exposeString("name"),
-    email: t.exposeString("email"),
-    jobTitle: t.exposeString("jobTitle", { nullable: true }),
-    authority: t.relation("authority"),
+    name: t.exposeString("name", { description: "Their full name." }),
+    email: t.exposeString("email", { description: "The e-mail address they sign in with." }),
+    jobTitle: t.exposeString("jobTitle", {
+      description: 'Their job title, e.g. "Family support worker", if given.',
+      nullable: true,
+    }),
+    authority: t.relation("authority", { description: "The authority they work for." }),
     roles: t.relation("roleAssignments", {
+      description: "The roles they hold, each in the whole authority or in one area.",
       query: (_args, context) => ({
         where: accessibleBy(context.ability).ofType("RoleAssignment"),
         orderBy: [{ role: "asc" }, { createdAt: "asc" }],

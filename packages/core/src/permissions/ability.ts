@@ -1,5 +1,6 @@
 import { AbilityBuilder } from "@casl/ability";
 import type { Role } from "../generated/prisma/enums.ts";
+import { reportScopeOf } from "../reports/report-scope.ts";
 import { type AppAbility, createPrismaAbility, type SubjectName } from "./casl-prisma.ts";
 import { approverRolesOf, hasRole, type Viewer } from "./viewer.ts";
 
@@ -122,6 +123,15 @@ export function defineAbilityFor(
     can("read", "AuditEvent", { authorityId: own });
     // Admins find and reassign the cases of staff who leave; the children's records stay closed to them.
     can(["read", "handOver", "close"], "Case", { authorityId: own });
+  }
+
+  // Which cases the viewer's monitoring reports count (reports/report-scope.ts decides; the SQL
+  // reports apply the same scope, and the fence below bounds it like every other rule).
+  const reporting = reportScopeOf(viewer);
+  if (reporting?.areaIds === null) can("report", "Case", { authorityId: own });
+  else if (reporting) {
+    if (reporting.areaIds.length) can("report", "Case", { authorityId: own, areaId: { in: reporting.areaIds } });
+    if (reporting.ownCasesOf) can("report", "Case", { authorityId: own, leadProfessionalId: reporting.ownCasesOf });
   }
 
   // The rules of the schemes the authority enabled, before the fence so it bounds them too.

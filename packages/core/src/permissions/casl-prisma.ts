@@ -37,7 +37,8 @@ export type AppSubjects =
 /**
  * `decide` is approving, rejecting or returning a purchase request; `fulfil` is placing the
  * order or issuing cash; `allocate` is putting money into a budget; `handOver` is giving a case
- * to another lead professional and `close` is closing it.
+ * to another lead professional and `close` is closing it. `report` on a case is counting it in
+ * monitoring reports (figures, not the child's record).
  */
 export type Action =
   | "manage"
@@ -49,7 +50,8 @@ export type Action =
   | "fulfil"
   | "allocate"
   | "handOver"
-  | "close";
+  | "close"
+  | "report";
 
 export type AppAbility = MongoAbility<[Action, AppSubjects], PrismaQuery>;
 

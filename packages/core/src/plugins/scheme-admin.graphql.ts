@@ -15,24 +15,34 @@ interface SchemeView {
   context: GraphQLContext;
 }
 
+/** The settings in force today for the viewer's authority, parsed (defaults when not enabled). */
+async function settingsToday(plugin: SchemePlugin, context: GraphQLContext): Promise<unknown> {
+  const version = context.viewer
+    ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date())
+    : null;
+  return plugin.settings.parse(version?.settings ?? {});
+}
+
 const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
   description: "An installed scheme plugin, as your authority runs it (or could).",
   fields: (t) => ({
-    id: t.string({ resolve: ({ plugin }) => plugin.id }),
-    name: t.string({ resolve: ({ plugin }) => plugin.name }),
-    version: t.string({ resolve: ({ plugin }) => plugin.version }),
-    enabled: t.boolean({ resolve: async ({ plugin, context }) => (await context.schemesEnabled()).has(plugin.id) }),
+    id: t.string({
+      description: 'The plugin\'s id, e.g. "dorset"; its GraphQL names are prefixed with it.',
+      resolve: ({ plugin }) => plugin.id,
+    }),
+    name: t.string({ description: "The scheme's name, for people.", resolve: ({ plugin }) => plugin.name }),
+    version: t.string({ description: "The plugin's version.", resolve: ({ plugin }) => plugin.version }),
+    enabled: t.boolean({
+      description: "Whether your authority runs it.",
+      resolve: async ({ plugin, context }) => (await context.schemesEnabled()).has(plugin.id),
+    }),
     settings: t.field({
       type: "JSON",
       description: "The settings in force today (defaults when the scheme is not enabled).",
-      resolve: async ({ plugin, context }) => {
-        const version = context.viewer
-          ? await settingsInForce(context.db, context.viewer.authorityId, plugin.id, new Date())
-          : null;
-        return plugin.settings.parse(version?.settings ?? {});
-      },
+      resolve: ({ plugin, context }) => settingsToday(plugin, context),
     }),
     settingsVersion: t.int({
+      description: "The version of your settings in force today; null when never configured.",
       nullable: true,
       resolve: async ({ plugin, context }) =>
         context.viewer
@@ -51,10 +61,12 @@ const SchemeRef = builder.objectRef<SchemeView>("Scheme").implement({
     }),
     portal: t.field({
       type: "JSON",
-      description: "Labels and form sections the portal renders for this scheme.",
-      resolve: ({ plugin }) => ({
+      description:
+        "Labels, form sections and the rules in words (`guidance`, from the settings in force) the portal renders for this scheme.",
+      resolve: async ({ plugin, context }) => ({
         labels: plugin.portal?.labels ?? {},
         requestFormSections: plugin.portal?.requestFormSections ?? [],
+        guidance: plugin.portal?.guidance?.((await settingsToday(plugin, context)) as never) ?? [],
       }),
     }),
   }),
@@ -101,10 +113,14 @@ for (const mutation of settingsMutations) {
     t.field({
       type: SchemeRef,
       description: mutation.description,
-      errors: { types: [...standardErrors] },
+      errors: { types: [...standardErrors], dataField: { description: "The scheme as your authority now runs it." } },
       args: {
-        schemeId: t.arg.string(),
-        settings: t.arg({ type: "JSON", required: false }),
+        schemeId: t.arg.string({ description: 'The plugin\'s id, e.g. "dorset".' }),
+        settings: t.arg({
+          description: "The settings, validated against the scheme's `settingsSchema`; defaults when left out.",
+          type: "JSON",
+          required: false,
+        }),
         effectiveFrom: t.arg({
           type: "Date",
           required: false,
@@ -128,8 +144,8 @@ builder.mutationField("disablePlugin", (t) =>
   t.field({
     type: SchemeRef,
     description: "Turns a scheme off for your authority. Its data and history are kept.",
-    errors: { types: [...standardErrors] },
-    args: { schemeId: t.arg.string() },
+    errors: { types: [...standardErrors], dataField: { description: "The scheme, now disabled." } },
+    args: { schemeId: t.arg.string({ description: 'The plugin\'s id, e.g. "dorset".' }) },
     resolve: async (_root, args, context) => {
       const { viewer, plugin } = adminPlugin(context, args.schemeId);
       await inTransaction(context, (tx) => disableScheme(tx, viewer, plugin));

@@ -16,11 +16,12 @@ builder.mutationField("decidePurchaseRequest", (t) =>
     description:
       "Approves, rejects or returns for changes the request's current step. The final approval commits the money in the " +
       "same transaction that checks the budget; if the budget cannot cover it, the request stays undecided.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The request after the decision." } },
     args: {
-      id: t.arg.globalID(),
-      decision: t.arg({ type: DecisionChoiceEnum }),
+      id: t.arg.globalID({ description: "The request to decide." }),
+      decision: t.arg({ description: "Approve, reject or return for changes.", type: DecisionChoiceEnum }),
       note: t.arg.string({
+        description: "Your reasons or conditions; shown to the requester.",
         required: false,
         validate: z.string().trim().max(4000, "Keep the note under 4,000 characters").nullish(),
       }),
@@ -41,11 +42,15 @@ builder.mutationField("decidePurchaseRequest", (t) =>
 );
 
 const CoverInput = builder.inputType("CoverInput", {
+  description: "Cover for your decisions: who, from when to when, and why.",
   fields: (t) => ({
     delegateId: t.globalID({ description: "The colleague who will decide in your place." }),
-    startsOn: t.field({ type: "Date" }),
-    endsOn: t.field({ type: "Date" }),
-    reason: t.string({ validate: z.string().trim().min(1, "Say why (leave, sickness…)") }),
+    startsOn: t.field({ description: "The first day of cover.", type: "Date" }),
+    endsOn: t.field({ description: "The last day of cover; on or after the first.", type: "Date" }),
+    reason: t.string({
+      description: "Why (leave, sickness…).",
+      validate: z.string().trim().min(1, "Say why (leave, sickness…)"),
+    }),
   }),
   validate: z.looseObject({ startsOn: z.date(), endsOn: z.date() }).refine((input) => input.endsOn >= input.startsOn, {
     message: "Cover must end on or after the day it starts",
@@ -57,11 +62,11 @@ builder.prismaObject("Delegation", {
   name: "Cover",
   description: "A dated hand-over of an approver's decisions to a named colleague.",
   fields: (t) => ({
-    delegator: t.relation("delegator"),
-    delegate: t.relation("delegate"),
-    startsOn: t.expose("startsOn", { type: "Date" }),
-    endsOn: t.expose("endsOn", { type: "Date" }),
-    reason: t.exposeString("reason"),
+    delegator: t.relation("delegator", { description: "The approver whose decisions are covered." }),
+    delegate: t.relation("delegate", { description: "The colleague who decides in their place." }),
+    startsOn: t.expose("startsOn", { description: "The first day of cover.", type: "Date" }),
+    endsOn: t.expose("endsOn", { description: "The last day of cover.", type: "Date" }),
+    reason: t.exposeString("reason", { description: "Why." }),
   }),
 });
 
@@ -69,8 +74,8 @@ builder.mutationField("arrangeCover", (t) =>
   t.prismaField({
     type: "Delegation",
     description: "Hands your decisions to a colleague for a dated period. Their decisions record both names.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: CoverInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The cover arranged." } },
+    args: { input: t.arg({ description: "The cover.", type: CoverInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       if (!context.ability.can("create", "Delegation"))

@@ -16,17 +16,25 @@ const pence = z.number().int("Amounts are whole pence").positive("The amount mus
 const FulfilmentInput = builder.inputType("FulfilmentInput", {
   description: "An order reference for a supplier order; or the cash issued and who signed for it.",
   fields: (t) => ({
-    orderReference: t.string({ required: false }),
-    cashIssued: t.field({ type: "Pence", required: false }),
-    cashSignedForBy: t.string({ required: false }),
+    orderReference: t.string({ description: "The order reference, for a supplier order.", required: false }),
+    cashIssued: t.field({
+      description: "The cash issued, in pence, for a cash request; at most the approved total.",
+      type: "Pence",
+      required: false,
+    }),
+    cashSignedForBy: t.string({ description: "Who signed for the cash.", required: false }),
   }),
 });
 
 builder.mutationField("recordFulfilment", (t) =>
   t.prismaField({
+    description: "Records an approved request as ordered or its cash as issued: the committed money is spent.",
     type: "PurchaseRequest",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), input: t.arg({ type: FulfilmentInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The fulfilled request." } },
+    args: {
+      id: t.arg.globalID({ description: "The approved request." }),
+      input: t.arg({ description: "The order reference, or the cash issued.", type: FulfilmentInput }),
+    },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
@@ -40,9 +48,10 @@ builder.mutationField("recordFulfilment", (t) =>
 );
 
 const ReceiptInput = builder.inputType("ReceiptInput", {
+  description: "A receipt for money spent.",
   fields: (t) => ({
-    amount: t.field({ type: "Pence", validate: pence }),
-    description: t.string({ required: false }),
+    amount: t.field({ description: "How much it shows was spent, in pence.", type: "Pence", validate: pence }),
+    description: t.string({ description: "What it is for.", required: false }),
     attachmentId: t.globalID({ required: false, description: "The uploaded receipt (or invoice) file." }),
   }),
 });
@@ -69,8 +78,11 @@ builder.mutationField("recordReceipt", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     description: "A receipt for cash spent, or the supplier's invoice for an order (which spends the committed money).",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), input: t.arg({ type: ReceiptInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The request with the receipt." } },
+    args: {
+      id: t.arg.globalID({ description: "The fulfilled request." }),
+      input: t.arg({ description: "The receipt.", type: ReceiptInput }),
+    },
     resolve: async (query, _root, { id: globalId, input }, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(globalId, "PurchaseRequest", "id");
@@ -102,8 +114,11 @@ builder.mutationField("returnUnspent", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     description: "Records unspent cash handed back; it returns to the budget.",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), amount: t.arg({ type: "Pence", validate: pence }) },
+    errors: { types: [...standardErrors], dataField: { description: "The request after the return." } },
+    args: {
+      id: t.arg.globalID({ description: "The cash request." }),
+      amount: t.arg({ description: "How much came back, in pence.", type: "Pence", validate: pence }),
+    },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
@@ -121,8 +136,8 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
     type: "PurchaseRequest",
     description:
       "Closes the money side once receipts (and any change) are in; an order's unused commitment is released.",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID() },
+    errors: { types: [...standardErrors], dataField: { description: "The reconciled request." } },
+    args: { id: t.arg.globalID({ description: "The fulfilled request." }) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
@@ -136,13 +151,19 @@ builder.mutationField("reconcilePurchaseRequest", (t) =>
 );
 
 const ReviewInput = builder.inputType("ReviewInput", {
+  description: "The outcome review of a request.",
   fields: (t) => ({
     outcomeAchieved: t.string({
+      description: "The outcome, in your words.",
       validate: z.string().trim().min(1, "Say what the outcome was").max(4000, "Keep it under 4,000 characters"),
     }),
-    ecmAchieved: t.field({ type: [EcmOutcomeEnum], required: false }),
-    familyComments: t.string({ required: false }),
-    otherNotes: t.string({ required: false }),
+    ecmAchieved: t.field({
+      description: "The Every Child Matters outcomes it helped achieve.",
+      type: [EcmOutcomeEnum],
+      required: false,
+    }),
+    familyComments: t.string({ description: "What the family said.", required: false }),
+    otherNotes: t.string({ description: "Anything else.", required: false }),
   }),
 });
 
@@ -150,8 +171,11 @@ builder.mutationField("recordReview", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     description: "Records the outcome review: what difference the purchase made. This closes the request.",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), input: t.arg({ type: ReviewInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The closed request." } },
+    args: {
+      id: t.arg.globalID({ description: "The request." }),
+      input: t.arg({ description: "The review.", type: ReviewInput }),
+    },
     resolve: async (query, _root, { id: globalId, input }, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(globalId, "PurchaseRequest", "id");

@@ -5,10 +5,14 @@ import { EcmOutcomeEnum, PurchaseRouteEnum } from "./purchase-enums.graphql.ts";
 import { purchaseDetailsSchema, purchaseItemSchema } from "./purchase-input.ts";
 
 export const PurchaseItemInput = builder.inputType("PurchaseItemInput", {
+  description: "One thing to buy.",
   fields: (t) => ({
-    category: t.field({ type: PurchaseCategoryEnum }),
-    description: t.string(),
-    supplierId: t.globalID({ required: false }),
+    category: t.field({ description: "What kind of help it is.", type: PurchaseCategoryEnum }),
+    description: t.string({ description: "What it is, in words." }),
+    supplierId: t.globalID({
+      description: "Who supplies it (a Supplier id); needed for a supplier order.",
+      required: false,
+    }),
     unitCost: t.field({ type: "Pence", description: "The price of one, in pence." }),
     quantity: t.int({ required: false, description: "1 when left out." }),
   }),
@@ -17,9 +21,17 @@ export const PurchaseItemInput = builder.inputType("PurchaseItemInput", {
 
 /** The details a draft has, shared by creating and changing one. */
 const detailFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, "InputObject">) => ({
-  items: t.field({ type: [PurchaseItemInput], required: false }),
+  items: t.field({
+    description: "What to buy; replaces every item when given.",
+    type: [PurchaseItemInput],
+    required: false,
+  }),
   intendedOutcomes: t.string({ required: false, description: "What difference this should make for the child." }),
-  ecmOutcomes: t.field({ type: [EcmOutcomeEnum], required: false }),
+  ecmOutcomes: t.field({
+    description: "The Every Child Matters outcomes it aims at.",
+    type: [EcmOutcomeEnum],
+    required: false,
+  }),
   otherFundingExplanation: t.string({
     required: false,
     description: "Why statutory funding, benefits or charities cannot pay.",
@@ -33,10 +45,11 @@ const detailFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, "Inpu
 });
 
 export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseRequestInput", {
+  description: "A new draft purchase request.",
   fields: (t) => ({
-    caseId: t.globalID(),
-    budgetId: t.globalID(),
-    route: t.field({ type: PurchaseRouteEnum }),
+    caseId: t.globalID({ description: "The case it is for; you must be its lead professional." }),
+    budgetId: t.globalID({ description: "The budget to draw on." }),
+    route: t.field({ description: "An order from a supplier, or cash.", type: PurchaseRouteEnum }),
     ...detailFields(t),
   }),
   validate: purchaseDetailsSchema.extend({
@@ -50,8 +63,8 @@ export const CreatePurchaseRequestInput = builder.inputType("CreatePurchaseReque
 export const UpdatePurchaseRequestInput = builder.inputType("UpdatePurchaseRequestInput", {
   description: "Only the fields given change; `items`, when given, replaces every item.",
   fields: (t) => ({
-    budgetId: t.globalID({ required: false }),
-    route: t.field({ type: PurchaseRouteEnum, required: false }),
+    budgetId: t.globalID({ description: "Another budget to draw on.", required: false }),
+    route: t.field({ description: "Another route.", type: PurchaseRouteEnum, required: false }),
     ...detailFields(t),
   }),
   validate: purchaseDetailsSchema.extend({

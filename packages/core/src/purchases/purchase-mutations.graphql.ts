@@ -30,8 +30,8 @@ builder.mutationField("createPurchaseRequest", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     description: "Starts a draft request for a case you lead. Nothing is checked against the scheme until you submit.",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: CreatePurchaseRequestInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The new draft." } },
+    args: { input: t.arg({ description: "The draft.", type: CreatePurchaseRequestInput }) },
     resolve: async (query, _root, { input }, context) => {
       const viewer = requireViewer(context);
       const caseId = idOfType(input.caseId, "Case", "input.caseId");
@@ -83,8 +83,11 @@ builder.mutationField("updatePurchaseRequest", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     description: "Changes a draft, or a request returned for changes.",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.globalID(), input: t.arg({ type: UpdatePurchaseRequestInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The draft as changed." } },
+    args: {
+      id: t.arg.globalID({ description: "The draft (or returned request)." }),
+      input: t.arg({ description: "What to change.", type: UpdatePurchaseRequestInput }),
+    },
     resolve: async (query, _root, { id: globalId, input }, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(globalId, "PurchaseRequest", "id");
@@ -127,8 +130,11 @@ builder.mutationField("submitPurchaseRequest", (t) =>
     description:
       "Submits a request for a decision. It is checked against core's and its scheme's rules, and refused with every " +
       "reason at once if it breaks any. Where the scheme lets the requester sign off at once, it is approved and the money committed.",
-    errors: { types: [RulesBrokenError, ...standardErrors] },
-    args: { id: t.arg.globalID() },
+    errors: {
+      types: [RulesBrokenError, ...standardErrors],
+      dataField: { description: "The submitted (or at once approved) request." },
+    },
+    args: { id: t.arg.globalID({ description: "The draft to submit." }) },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);
       const id = idOfType(args.id, "PurchaseRequest", "id");
@@ -145,10 +151,13 @@ builder.mutationField("withdrawPurchaseRequest", (t) =>
   t.prismaField({
     type: "PurchaseRequest",
     description: "Withdraws a request before it is fulfilled. An approved request's money goes back to the budget.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "The withdrawn request." } },
     args: {
-      id: t.arg.globalID(),
-      reason: t.arg.string({ validate: z.string().trim().min(1, "Say why the request is withdrawn") }),
+      id: t.arg.globalID({ description: "The request to withdraw." }),
+      reason: t.arg.string({
+        description: "Why it is withdrawn.",
+        validate: z.string().trim().min(1, "Say why the request is withdrawn"),
+      }),
     },
     resolve: async (query, _root, args, context) => {
       const viewer = requireViewer(context);

@@ -14,9 +14,13 @@ builder.queryField("purchaseRequests", (t) =>
     description: "Purchase requests you may see, newest first, filtered as asked.",
     authScopes: { signedIn: true },
     args: {
-      status: t.arg({ type: [PurchaseStatusEnum], required: false }),
-      caseId: t.arg.globalID({ required: false }),
-      budgetId: t.arg.globalID({ required: false }),
+      status: t.arg({
+        description: "Only requests with one of these statuses.",
+        type: [PurchaseStatusEnum],
+        required: false,
+      }),
+      caseId: t.arg.globalID({ description: "Only requests on this case.", required: false }),
+      budgetId: t.arg.globalID({ description: "Only requests drawing on this budget.", required: false }),
       awaitingMyDecision: t.arg.boolean({
         required: false,
         description: "Only requests whose current step you may decide.",

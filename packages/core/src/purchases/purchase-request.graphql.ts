@@ -16,13 +16,21 @@ import {
 import { openStepsQuery, PurchaseRequestPermissions, resolveViewerCan, viewerCanSelect } from "./viewer-can.graphql.ts";
 
 builder.prismaObject("PurchaseItem", {
+  description: "One thing bought: what, from whom, how many and at what price.",
   fields: (t) => ({
-    category: t.expose("category", { type: PurchaseCategoryEnum }),
-    description: t.exposeString("description"),
-    supplier: t.relation("supplier", { nullable: true }),
-    unitCost: t.field({ type: Money, resolve: (item) => item.unitCost }),
-    quantity: t.exposeInt("quantity"),
-    lineTotal: t.field({ type: Money, resolve: (item) => item.unitCost * item.quantity }),
+    category: t.expose("category", { description: "What kind of help it is.", type: PurchaseCategoryEnum }),
+    description: t.exposeString("description", { description: "What it is, in words." }),
+    supplier: t.relation("supplier", {
+      description: "Who supplies it; null for cash purchases without one.",
+      nullable: true,
+    }),
+    unitCost: t.field({ description: "The price of one.", type: Money, resolve: (item) => item.unitCost }),
+    quantity: t.exposeInt("quantity", { description: "How many." }),
+    lineTotal: t.field({
+      description: "unitCost × quantity.",
+      type: Money,
+      resolve: (item) => item.unitCost * item.quantity,
+    }),
   }),
 });
 
@@ -30,20 +38,24 @@ builder.prismaObject("ApprovalStep", {
   description: "One step of the approval chain the scheme's policy set when the request was submitted.",
   fields: (t) => ({
     round: t.exposeInt("round", { description: "1 for the first submission, 2 after a return for changes, …" }),
-    position: t.exposeInt("position"),
-    role: t.expose("role", { type: RoleEnum }),
-    label: t.exposeString("label"),
-    area: t.relation("area", { nullable: true }),
-    status: t.expose("status", { type: StepStatusEnum }),
+    position: t.exposeInt("position", { description: "The step's place in its round, from 1." }),
+    role: t.expose("role", { description: "The core role that decides this step.", type: RoleEnum }),
+    label: t.exposeString("label", { description: 'The scheme\'s name for the step, e.g. "Locality co-ordinator".' }),
+    area: t.relation("area", {
+      description: "The area whose approvers decide it; null when any in the authority may.",
+      nullable: true,
+    }),
+    status: t.expose("status", { description: "Waiting, pending or decided.", type: StepStatusEnum }),
   }),
 });
 
 builder.prismaObject("Decision", {
+  description: "An approver's decision on one step of a request.",
   fields: (t) => ({
-    outcome: t.expose("outcome", { type: DecisionOutcomeEnum }),
-    note: t.exposeString("note"),
-    role: t.expose("role", { type: RoleEnum }),
-    decider: t.relation("decider"),
+    outcome: t.expose("outcome", { description: "What was decided.", type: DecisionOutcomeEnum }),
+    note: t.exposeString("note", { description: "The approver's reasons or conditions." }),
+    role: t.expose("role", { description: "The role it was decided in.", type: RoleEnum }),
+    decider: t.relation("decider", { description: "Who decided." }),
     onBehalfOf: t.relation("onBehalfOf", {
       nullable: true,
       description: "Set when the decider was covering for a colleague.",
@@ -52,47 +64,67 @@ builder.prismaObject("Decision", {
       nullable: true,
       description: "The version of the scheme's rules it was made under.",
     }),
-    decidedAt: t.expose("decidedAt", { type: "DateTime" }),
+    decidedAt: t.expose("decidedAt", { description: "When.", type: "DateTime" }),
   }),
 });
 
 builder.prismaObject("PurchaseStatusChange", {
+  description: "One change of a request's status, for its history.",
   fields: (t) => ({
-    from: t.expose("fromStatus", { type: PurchaseStatusEnum, nullable: true }),
-    to: t.expose("toStatus", { type: PurchaseStatusEnum }),
-    at: t.expose("at", { type: "DateTime" }),
-    actor: t.relation("actor", { nullable: true }),
-    note: t.exposeString("note"),
+    from: t.expose("fromStatus", {
+      description: "The status before; null when the request was created.",
+      type: PurchaseStatusEnum,
+      nullable: true,
+    }),
+    to: t.expose("toStatus", { description: "The status after.", type: PurchaseStatusEnum }),
+    at: t.expose("at", { description: "When.", type: "DateTime" }),
+    actor: t.relation("actor", {
+      description: "Who made the change; null for the platform's own jobs.",
+      nullable: true,
+    }),
+    note: t.exposeString("note", { description: "Why, if a reason was given." }),
   }),
 });
 
 builder.prismaObject("Receipt", {
+  description: "A receipt (or invoice) for money spent on a request.",
   fields: (t) => ({
-    amount: t.field({ type: Money, resolve: (receipt) => receipt.amount }),
-    description: t.exposeString("description"),
-    attachmentId: t.exposeID("attachmentId", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    amount: t.field({ description: "How much it shows was spent.", type: Money, resolve: (receipt) => receipt.amount }),
+    description: t.exposeString("description", { description: "What it is for." }),
+    attachmentId: t.exposeID("attachmentId", {
+      description: "The uploaded file, if any (a database id, not a global id).",
+      nullable: true,
+    }),
+    createdAt: t.expose("createdAt", { description: "When it was recorded.", type: "DateTime" }),
   }),
 });
 
 builder.prismaObject("Review", {
+  description: "The outcome review: what difference the purchase made.",
   fields: (t) => ({
-    outcomeAchieved: t.exposeString("outcomeAchieved"),
-    ecmAchieved: t.expose("ecmAchieved", { type: [EcmOutcomeEnum] }),
-    familyComments: t.exposeString("familyComments"),
-    otherNotes: t.exposeString("otherNotes"),
-    recordedAt: t.expose("recordedAt", { type: "DateTime" }),
+    outcomeAchieved: t.exposeString("outcomeAchieved", {
+      description: "The outcome, in the lead professional's words.",
+    }),
+    ecmAchieved: t.expose("ecmAchieved", {
+      description: "The Every Child Matters outcomes it helped achieve.",
+      type: [EcmOutcomeEnum],
+    }),
+    familyComments: t.exposeString("familyComments", { description: "What the family said." }),
+    otherNotes: t.exposeString("otherNotes", { description: "Anything else." }),
+    recordedAt: t.expose("recordedAt", { description: "When it was recorded.", type: "DateTime" }),
   }),
 });
 
 export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
+  description:
+    "A lead professional's request to spend from a budget on a case, its approval chain and what happened after.",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("PurchaseRequest")] }),
   fields: (t) => ({
-    reference: t.exposeString("reference"),
-    status: t.expose("status", { type: PurchaseStatusEnum }),
-    route: t.expose("route", { type: PurchaseRouteEnum }),
+    reference: t.exposeString("reference", { description: 'Unique in the authority, e.g. "PR-2026-0042".' }),
+    status: t.expose("status", { description: "Where the request is in its life.", type: PurchaseStatusEnum }),
+    route: t.expose("route", { description: "An order from a supplier, or cash.", type: PurchaseRouteEnum }),
     case: t.field({
       type: CaseRef,
       nullable: true,
@@ -107,22 +139,43 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
         return context.ability.can("read", subject("Case", row)) ? row : null;
       },
     }),
-    caseId: t.exposeID("caseId"),
-    budget: t.relation("budget"),
-    requester: t.relation("requester"),
-    items: t.relation("items", { query: { orderBy: { position: "asc" } } }),
-    total: t.field({ type: Money, resolve: (request) => request.total }),
-    matchedFunding: t.field({ type: Money, resolve: (request) => request.matchedFunding }),
-    intendedOutcomes: t.exposeString("intendedOutcomes"),
-    ecmOutcomes: t.expose("ecmOutcomes", { type: [EcmOutcomeEnum] }),
-    otherFundingExplanation: t.exposeString("otherFundingExplanation"),
-    rulesVersion: t.exposeString("rulesVersion", { nullable: true }),
+    caseId: t.exposeID("caseId", { description: "The case's global id, for people who may not see the case itself." }),
+    budget: t.relation("budget", { description: "The budget it draws on." }),
+    requester: t.relation("requester", { description: "The lead professional who raised it." }),
+    items: t.relation("items", { description: "What is bought, in order.", query: { orderBy: { position: "asc" } } }),
+    total: t.field({
+      description: "The sum of the items' line totals.",
+      type: Money,
+      resolve: (request) => request.total,
+    }),
+    matchedFunding: t.field({
+      description: "What the family puts in.",
+      type: Money,
+      resolve: (request) => request.matchedFunding,
+    }),
+    intendedOutcomes: t.exposeString("intendedOutcomes", {
+      description: "What difference this should make for the child.",
+    }),
+    ecmOutcomes: t.expose("ecmOutcomes", {
+      description: "The Every Child Matters outcomes it aims at.",
+      type: [EcmOutcomeEnum],
+    }),
+    otherFundingExplanation: t.exposeString("otherFundingExplanation", {
+      description: "Why statutory funding, benefits or charities cannot pay.",
+    }),
+    rulesVersion: t.exposeString("rulesVersion", {
+      description: "The version of the scheme's rules it was submitted under; null for a draft.",
+      nullable: true,
+    }),
     extensions: t.field({
       type: "JSON",
       description: "The scheme's own fields, under its id.",
       resolve: (request) => request.extensions,
     }),
-    steps: t.relation("steps", { query: { orderBy: [{ round: "asc" }, { position: "asc" }] } }),
+    steps: t.relation("steps", {
+      description: "The approval chain, every round, in order.",
+      query: { orderBy: [{ round: "asc" }, { position: "asc" }] },
+    }),
     currentStep: t.prismaField({
       type: "ApprovalStep",
       nullable: true,
@@ -135,21 +188,62 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
       resolve: (_query, request) =>
         (request.steps.find((step) => step.status === "PENDING") as ApprovalStepRow | undefined) ?? null,
     }),
-    decisions: t.relation("decisions", { query: { orderBy: { decidedAt: "asc" } } }),
-    history: t.relation("history", { query: { orderBy: { at: "asc" } } }),
-    receipts: t.relation("receipts", { query: { orderBy: { createdAt: "asc" } } }),
-    review: t.relation("review", { nullable: true }),
-    orderReference: t.exposeString("orderReference", { nullable: true }),
-    cashIssued: t.field({ type: Money, nullable: true, resolve: (request) => request.cashIssued }),
-    cashSignedForBy: t.exposeString("cashSignedForBy", { nullable: true }),
-    receiptsDueOn: t.expose("receiptsDueOn", { type: "Date", nullable: true }),
-    reviewDueOn: t.expose("reviewDueOn", { type: "Date", nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
-    decidedAt: t.expose("decidedAt", { type: "DateTime", nullable: true }),
-    fulfilledAt: t.expose("fulfilledAt", { type: "DateTime", nullable: true }),
-    reconciledAt: t.expose("reconciledAt", { type: "DateTime", nullable: true }),
-    closedAt: t.expose("closedAt", { type: "DateTime", nullable: true }),
+    decisions: t.relation("decisions", {
+      description: "Every decision, oldest first.",
+      query: { orderBy: { decidedAt: "asc" } },
+    }),
+    history: t.relation("history", {
+      description: "Every change of status, oldest first.",
+      query: { orderBy: { at: "asc" } },
+    }),
+    receipts: t.relation("receipts", {
+      description: "Receipts recorded, oldest first.",
+      query: { orderBy: { createdAt: "asc" } },
+    }),
+    review: t.relation("review", { description: "The outcome review, once recorded.", nullable: true }),
+    orderReference: t.exposeString("orderReference", {
+      description: "The order reference, for a supplier order once fulfilled.",
+      nullable: true,
+    }),
+    cashIssued: t.field({
+      description: "The cash issued, for a cash request once fulfilled.",
+      type: Money,
+      nullable: true,
+      resolve: (request) => request.cashIssued,
+    }),
+    cashSignedForBy: t.exposeString("cashSignedForBy", { description: "Who signed for the cash.", nullable: true }),
+    receiptsDueOn: t.expose("receiptsDueOn", {
+      description: "When receipts for cash are due.",
+      type: "Date",
+      nullable: true,
+    }),
+    reviewDueOn: t.expose("reviewDueOn", {
+      description: "When the outcome review is due.",
+      type: "Date",
+      nullable: true,
+    }),
+    createdAt: t.expose("createdAt", { description: "When it was drafted.", type: "DateTime" }),
+    submittedAt: t.expose("submittedAt", {
+      description: "When it was last submitted.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    decidedAt: t.expose("decidedAt", {
+      description: "When it was finally approved or rejected.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    fulfilledAt: t.expose("fulfilledAt", {
+      description: "When it was ordered or the cash issued.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    reconciledAt: t.expose("reconciledAt", {
+      description: "When the money side was closed.",
+      type: "DateTime",
+      nullable: true,
+    }),
+    closedAt: t.expose("closedAt", { description: "When the review closed it.", type: "DateTime", nullable: true }),
     viewerCan: t.field({
       type: PurchaseRequestPermissions,
       description: "What you may do with this request now, and why not.",

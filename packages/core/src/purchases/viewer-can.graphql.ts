@@ -6,30 +6,34 @@ import { type Permission, type RequestFacts, viewerCan } from "./viewer-can.ts";
 const PermissionRef = builder.objectRef<Permission>("Permission").implement({
   description: "Whether you may do something, and if not, why not (for a disabled button's explanation).",
   fields: (t) => ({
-    allowed: t.exposeBoolean("allowed"),
-    reason: t.exposeString("reason", { nullable: true }),
+    allowed: t.exposeBoolean("allowed", { description: "Whether you may." }),
+    reason: t.exposeString("reason", { description: "Why not, for people; null when allowed.", nullable: true }),
   }),
 });
 
 type Permissions = ReturnType<typeof viewerCan>;
-const actions: (keyof Permissions)[] = [
-  "submit",
-  "edit",
-  "withdraw",
-  "approve",
-  "reject",
-  "returnForChanges",
-  "fulfil",
-  "recordReceipt",
-  "returnUnspent",
-  "reconcile",
-  "recordReview",
-];
+const actions: Record<keyof Permissions, string> = {
+  submit: "Submit the draft (or returned request) for a decision.",
+  edit: "Change the draft (or returned request).",
+  withdraw: "Withdraw the request.",
+  approve: "Approve its current step.",
+  reject: "Reject it at its current step.",
+  returnForChanges: "Return it to the requester for changes.",
+  fulfil: "Record it as ordered, or its cash as issued.",
+  recordReceipt: "Record a receipt against it.",
+  returnUnspent: "Record unspent cash handed back.",
+  reconcile: "Close its money side.",
+  recordReview: "Record its outcome review.",
+};
 
 export const PurchaseRequestPermissions = builder.objectRef<Permissions>("PurchaseRequestPermissions").implement({
+  description: "What you may do with a request now; each says why not when you may not.",
   fields: (t) =>
     Object.fromEntries(
-      actions.map((action) => [action, t.field({ type: PermissionRef, resolve: (can) => can[action] })]),
+      Object.entries(actions).map(([action, description]) => [
+        action,
+        t.field({ type: PermissionRef, description, resolve: (can) => can[action as keyof Permissions] }),
+      ]),
     ),
 });
 

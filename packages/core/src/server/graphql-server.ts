@@ -10,10 +10,9 @@ import { defineAbilityFor } from "../permissions/ability.ts";
 import { checkPlugins } from "../plugins/installed-plugins.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 import { PluginSchemeRegistry } from "../plugins/plugin-scheme-registry.ts";
-import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { maskUnexpectedErrors } from "./error-masking.ts";
-import { viewerFromSessionToken } from "./viewer-from-request.ts";
+import { requestTransaction } from "./request-transaction.ts";
 
 export interface GraphQLServerOptions {
   db: Database;
@@ -40,7 +39,7 @@ const setCookiesPlugin: Plugin = {
 
 export function createGraphQLServer(options: GraphQLServerOptions) {
   const plugins = checkPlugins(options.plugins ?? []);
-  const schemes = options.schemes ?? new PluginSchemeRegistry(options.db, plugins);
+  const schemesFor = (db: Database) => options.schemes ?? new PluginSchemeRegistry(db, plugins);
   const files = options.files ?? new PostgresFileStorage(options.db);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema: buildSchema([...plugins.values()]),
@@ -48,24 +47,23 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     graphiql: options.development,
     landingPage: false,
     maskedErrors: { isDev: options.development, maskError: maskUnexpectedErrors },
-    plugins: [setCookiesPlugin, uploadSizeGuard],
+    plugins: [setCookiesPlugin, uploadSizeGuard, requestTransaction({ db: options.db, plugins, schemesFor })],
+    // Who is asking is settled inside the request's transaction (requestTransaction), where the
+    // authority is set; until then the context stands for nobody and reads nothing.
     context: async ({ request }): Promise<GraphQLContext> => {
-      const sessionToken = sessionTokenFrom(request);
-      const viewer = await viewerFromSessionToken(options.db, sessionToken);
       const cookies: string[] = [];
       cookiesByRequest.set(request, cookies);
-      const enabled = viewer ? await enabledSchemesWithSettings(options.db, viewer.authorityId, plugins) : new Map();
       return {
         db: options.db,
-        viewer,
-        ability: defineAbilityFor(viewer, schemePermissions(viewer, enabled, plugins)),
+        viewer: null,
+        ability: defineAbilityFor(null),
         plugins,
-        schemesEnabled: async () => new Set(enabled.keys()),
-        schemeSettings: async (schemeId: string) => enabled.get(schemeId),
-        sessionToken,
+        schemesEnabled: async () => new Set(),
+        schemeSettings: async () => undefined,
+        sessionToken: sessionTokenFrom(request),
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
-        schemes,
+        schemes: schemesFor(options.db),
         files,
       };
     },

@@ -1,5 +1,5 @@
 import { findSessionUser } from "../auth/sessions.ts";
-import type { Database } from "../db/prisma-client.ts";
+import type { DbClient } from "../db/transaction.ts";
 import type { AreaId, AuthorityId, StaffUserId } from "../domain/ids.ts";
 import type { Viewer, ViewerRole } from "../permissions/viewer.ts";
 
@@ -8,7 +8,8 @@ const rolesOf = (assignments: { role: ViewerRole["role"]; areaId: string | null 
 
 type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>["user"];
 
-export async function viewerFromSessionToken(db: Database, token: string | null): Promise<Viewer | null> {
+/** The signed-in viewer, with the transaction's authority set to theirs (see findSessionUser). */
+export async function viewerFromSessionToken(db: DbClient, token: string | null): Promise<Viewer | null> {
   if (!token) return null;
   const found = await findSessionUser(db, token);
   return found ? viewerFromUser(found.user) : null;

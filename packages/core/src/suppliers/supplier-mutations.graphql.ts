@@ -13,8 +13,9 @@ const supplierName = z
   .max(200, "Shorten the supplier's name to 200 characters or fewer");
 
 const CreateSupplierInput = builder.inputType("CreateSupplierInput", {
+  description: "A supplier to add to your authority's list.",
   fields: (t) => ({
-    name: t.string({ validate: supplierName }),
+    name: t.string({ description: "The supplier's trading name.", validate: supplierName }),
     onSupplierList: t.boolean({ required: false, description: "On the council's approved supplier list." }),
     preferred: t.boolean({ required: false, description: "A preferred provider." }),
     invoicesCouncil: t.boolean({ required: false, description: "Can invoice the council." }),
@@ -24,10 +25,17 @@ const CreateSupplierInput = builder.inputType("CreateSupplierInput", {
 const UpdateSupplierInput = builder.inputType("UpdateSupplierInput", {
   description: "Only the fields given change.",
   fields: (t) => ({
-    name: t.string({ required: false, validate: supplierName.optional().nullable() }),
-    onSupplierList: t.boolean({ required: false }),
-    preferred: t.boolean({ required: false }),
-    invoicesCouncil: t.boolean({ required: false }),
+    name: t.string({
+      description: "A new name; unchanged when left out.",
+      required: false,
+      validate: supplierName.optional().nullable(),
+    }),
+    onSupplierList: t.boolean({
+      description: "On the council's approved supplier list; unchanged when left out.",
+      required: false,
+    }),
+    preferred: t.boolean({ description: "A preferred provider; unchanged when left out.", required: false }),
+    invoicesCouncil: t.boolean({ description: "Can invoice the council; unchanged when left out.", required: false }),
   }),
 });
 
@@ -51,8 +59,8 @@ builder.mutationField("createSupplier", (t) =>
   t.field({
     type: SupplierNode,
     description: "Adds a supplier (finance officers and authority administrators).",
-    errors: { types: [...standardErrors] },
-    args: { input: t.arg({ type: CreateSupplierInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The new supplier." } },
+    args: { input: t.arg({ description: "The supplier.", type: CreateSupplierInput }) },
     resolve: (_root, { input }, context) =>
       createSupplier(context, {
         name: input.name.trim(),
@@ -67,8 +75,11 @@ builder.mutationField("updateSupplier", (t) =>
   t.field({
     type: SupplierNode,
     description: "Changes a supplier (finance officers and authority administrators).",
-    errors: { types: [...standardErrors] },
-    args: { id: t.arg.id(), input: t.arg({ type: UpdateSupplierInput }) },
+    errors: { types: [...standardErrors], dataField: { description: "The supplier as changed." } },
+    args: {
+      id: t.arg.id({ description: "The supplier's global id." }),
+      input: t.arg({ description: "What to change.", type: UpdateSupplierInput }),
+    },
     resolve: (_root, { id, input }, context) => {
       const changes = given(input);
       if (changes.name !== undefined) changes.name = changes.name.trim();

@@ -10,13 +10,13 @@ export const SupplierNode = builder.prismaNode("Supplier", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Supplier")] }),
   authScopes: (supplier, context) => context.ability.can("read", subject("Supplier", supplier)),
   fields: (t) => ({
-    name: t.exposeString("name"),
+    name: t.exposeString("name", { description: "The supplier's trading name." }),
     onSupplierList: t.exposeBoolean("onSupplierList", { description: "On the council's approved supplier list." }),
     preferred: t.exposeBoolean("preferred", { description: "A preferred provider: best value, known quality." }),
     invoicesCouncil: t.exposeBoolean("invoicesCouncil", {
       description: "Can invoice the council, so it can be ordered from directly.",
     }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    createdAt: t.expose("createdAt", { description: "When it was added.", type: "DateTime" }),
   }),
 });
 

@@ -67,7 +67,8 @@ describe("no N+1: the statements an operation issues do not grow with its page",
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedScale(database.url, { ...scale, passwordHash: await hashPassword(DEMO_PASSWORD) });
-    counting = countingDatabase(database.url);
+    // As the application role, as the API connects in production: row-level security applies.
+    counting = countingDatabase(database.appUrl);
     api = createTestApi(counting.db);
   });
   afterAll(async () => {
@@ -76,8 +77,10 @@ describe("no N+1: the statements an operation issues do not grow with its page",
   });
 
   /**
-   * Statements measured (Prisma 7 with relationJoins): the session lookup, then the page in one
-   * statement. The bounds below are those counts, so a regression shows even at a fixed size.
+   * Statements measured (Prisma 7 with relationJoins, one transaction per request under row-level
+   * security): BEGIN; the session's owner with the transaction's authority set in the same
+   * statement; the viewer's roles and cover; the page in one statement; COMMIT. The bounds below
+   * are those counts, so a regression shows even at a fixed page size.
    */
   const pages = async (who: string, query: string, field: string) => {
     const ten = await measure(who, query, { first: 10 });
@@ -93,19 +96,19 @@ describe("no N+1: the statements an operation issues do not grow with its page",
   it("an approver's queue page, with each request's case, children and budget", async () => {
     const { ten, hundred } = await pages("approver0", queuePage, "purchaseRequests");
     expect(hundred).toHaveLength(ten.length);
-    expect(ten.length).toBeLessThanOrEqual(2);
+    expect(ten.length).toBeLessThanOrEqual(5);
   });
 
   it("a lead professional's caseload", async () => {
     const { ten, hundred } = await pages("lp0-0", caseload, "cases");
     expect(hundred).toHaveLength(ten.length);
-    expect(ten.length).toBeLessThanOrEqual(2);
+    expect(ten.length).toBeLessThanOrEqual(5);
   });
 
   it("budget balances", async () => {
     const { ten, hundred } = await pages("budgets", balances, "budgets");
     expect(hundred).toHaveLength(ten.length);
-    expect(ten.length).toBeLessThanOrEqual(2);
+    expect(ten.length).toBeLessThanOrEqual(5);
   });
 
   it("a child's record, whatever the size of the household", async () => {
@@ -120,8 +123,8 @@ describe("no N+1: the statements an operation issues do not grow with its page",
     expect(two.data.child.household.children).toHaveLength(2);
     console.info(`child record: ${one.statements.length} statements (1 child), ${two.statements.length} (2 children)`);
     expect(two.statements).toHaveLength(one.statements.length);
-    // The session, the child with household and siblings, and the audit entry of the read.
-    expect(one.statements.length).toBeLessThanOrEqual(3);
+    // As a page, plus the audit entry of the read.
+    expect(one.statements.length).toBeLessThanOrEqual(6);
   });
 
   it("approving a request, whatever its number of items", async () => {
@@ -133,7 +136,8 @@ describe("no N+1: the statements an operation issues do not grow with its page",
     expect(second.data.decidePurchaseRequest.data.status).toBe("APPROVED");
     console.info(`approval: ${first.statements.length} and ${second.statements.length} statements`);
     expect(second.statements).toHaveLength(first.statements.length);
-    // A write path: BEGIN, lock, checks, the ledger posting, status, history, audit, COMMIT.
-    expect(first.statements.length).toBeLessThanOrEqual(15);
+    // A write path: the request's transaction and scope, a savepoint, the lock, checks, the
+    // ledger posting, status, history, audit, the result.
+    expect(first.statements.length).toBeLessThanOrEqual(20);
   });
 });

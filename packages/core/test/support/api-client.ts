@@ -1,15 +1,24 @@
 import type { Database } from "../../src/db/prisma-client.ts";
-import type { GraphQLServerOptions } from "../../src/server/graphql-server.ts";
-import { createHttpApp } from "../../src/server/http-app.ts";
+import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
+import { applicationClientFor } from "./test-database.ts";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would. */
-export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerOptions, "db">> = {}) {
-  const app = createHttpApp({ db, development: false, secureCookies: true, ...options });
+/**
+ * The real API (yoga, auth, CASL, Prisma) called through `fetch`, as a browser or client would.
+ * Given a test database's admin client, the API connects as the application role instead, as in
+ * production (see applicationClientFor).
+ */
+export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions, "db">> = {}) {
+  const app = createHttpApp({
+    db: applicationClientFor(db) ?? db,
+    development: false,
+    secureCookies: true,
+    ...options,
+  });
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     return app.fetch(new Request(`http://pathfinder.test${path}`, init));
@@ -43,5 +52,5 @@ export function createTestApi(db: Database, options: Partial<Omit<GraphQLServerO
     return token;
   }
 
-  return { request, graphql, signIn };
+  return { request, graphql, signIn, close: app.close };
 }

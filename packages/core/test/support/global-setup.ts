@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { allowApplicationLogin } from "../../src/db/application-role.ts";
 import { createDatabase, dropDatabase, urlForDatabase } from "../../src/db/database-admin.ts";
 import { startEmbeddedPostgres } from "../../src/db/embedded-postgres-server.ts";
 import { migrateDatabase } from "../../src/db/migrations.ts";
@@ -45,6 +46,9 @@ export default async function setup(project: TestProject) {
   await dropDatabase(serverUrl, templateDatabase);
   await createDatabase(serverUrl, templateDatabase);
   await migrateDatabase(urlForDatabase(serverUrl, templateDatabase));
+  // The API under test connects as the application role (row-level security applies to it);
+  // tests arrange and inspect data as the server's admin, which ran the migrations.
+  await allowApplicationLogin(urlForDatabase(serverUrl, templateDatabase));
 
   project.provide("postgresServerUrl", serverUrl);
   project.provide("templateDatabase", templateDatabase);

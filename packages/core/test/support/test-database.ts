@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
+import { asApplicationRole } from "../../src/db/application-role.ts";
 import { createDatabase, dropDatabase, urlForDatabase } from "../../src/db/database-admin.ts";
 import { createPrismaClient, type Database } from "../../src/db/prisma-client.ts";
 // Brings in the types of what the global set-up provides (its `declare module "vitest"`).
@@ -7,8 +8,26 @@ import type {} from "./global-setup.ts";
 
 export interface TestDatabase {
   url: string;
+  /**
+   * The server admin's client (it ran the migrations; a superuser, so row-level security does
+   * not apply to it): for arranging data across authorities and inspecting what was written.
+   */
   db: Database;
+  /** The same database as the application role, as the API connects: row-level security applies. */
+  app: Database;
+  appUrl: string;
   drop(): Promise<void>;
+}
+
+const applicationClients = new WeakMap<Database, Database>();
+
+/**
+ * The application-role client of a test database, given its admin client. createTestApi(db)
+ * serves the API through it, so every API test runs under row-level security exactly as
+ * production does, while the test itself keeps arranging data through `db`.
+ */
+export function applicationClientFor(db: Database): Database | undefined {
+  return applicationClients.get(db);
 }
 
 /** A fresh, migrated database of its own for one test file (a copy of the template). */
@@ -18,10 +37,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await createDatabase(serverUrl, name, inject("templateDatabase"));
   const url = urlForDatabase(serverUrl, name);
   const db = createPrismaClient(url, 5);
+  const appUrl = asApplicationRole(url);
+  const app = createPrismaClient(appUrl, 5);
+  applicationClients.set(db, app);
   return {
     url,
     db,
+    app,
+    appUrl,
     drop: async () => {
+      await app.$disconnect();
       await db.$disconnect();
       await dropDatabase(serverUrl, name);
     },

@@ -5,6 +5,7 @@ import { addDays, defineSchemePlugin } from "@pathfinder/core";
 import { devonApprovalChain, PATHWAY_COORDINATOR } from "./approval.ts";
 import { seedDevonDemo } from "./demo-data.ts";
 import { devonGraphQL } from "./graphql.ts";
+import { devonGuidance } from "./guidance.ts";
 import { devonSettings } from "./settings.ts";
 
 export default defineSchemePlugin({
@@ -22,5 +23,5 @@ export default defineSchemePlugin({
   roles: { "pathway-coordinator": { label: PATHWAY_COORDINATOR, coreRole: "APPROVER" } },
   graphql: devonGraphQL,
   seedDemo: seedDevonDemo,
-  portal: { labels: { APPROVER: PATHWAY_COORDINATOR } },
+  portal: { labels: { APPROVER: PATHWAY_COORDINATOR }, guidance: devonGuidance as never },
 });

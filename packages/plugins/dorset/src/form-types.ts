@@ -19,24 +19,26 @@ export function formTypes(builder: Builder) {
   const PartTwo = builder.objectRef<PartTwoRow>("DorsetAgreement").implement({
     description: "Part two: completed by the locality co-ordinator.",
     fields: (t) => ({
-      serviceAgreed: t.exposeString("serviceAgreed"),
-      serviceAgreedOn: t.expose("serviceAgreedOn", { type: "Date" }),
-      reviewProcess: t.exposeString("reviewProcess"),
+      serviceAgreed: t.exposeString("serviceAgreed", { description: "The service agreed." }),
+      serviceAgreedOn: t.expose("serviceAgreedOn", { description: "When it was agreed.", type: "Date" }),
+      reviewProcess: t.exposeString("reviewProcess", { description: "How the outcome will be reviewed (part three)." }),
       reviewDueOn: t.expose("reviewDueOn", { type: "Date", description: "When part three is due." }),
-      notes: t.exposeString("notes"),
+      notes: t.exposeString("notes", { description: "The co-ordinator's notes." }),
       recordedBy: t.exposeString("recordedBy", { description: "The co-ordinator who completed it." }),
-      recordedAt: t.expose("recordedAt", { type: "DateTime" }),
+      recordedAt: t.expose("recordedAt", { description: "When part two was completed.", type: "DateTime" }),
     }),
   });
 
   const PartThree = builder.objectRef<PartThreeRow>("DorsetOutcome").implement({
     description: "Part three, at review: the outcome, the family's comments, other notes, the date and who signed.",
     fields: (t) => ({
-      outcomeAchieved: t.exposeString("outcomeAchieved"),
-      familyComments: t.exposeString("familyComments"),
-      otherNotes: t.exposeString("otherNotes"),
-      date: t.expose("date", { type: "DateTime" }),
-      signedBy: t.exposeString("signedBy"),
+      outcomeAchieved: t.exposeString("outcomeAchieved", {
+        description: "The outcome, in the lead professional's words.",
+      }),
+      familyComments: t.exposeString("familyComments", { description: "What the family said." }),
+      otherNotes: t.exposeString("otherNotes", { description: "Anything else." }),
+      date: t.expose("date", { description: "When part three was completed.", type: "DateTime" }),
+      signedBy: t.exposeString("signedBy", { description: "Who signed it off." }),
     }),
   });
 
@@ -46,10 +48,26 @@ export function formTypes(builder: Builder) {
       exceptional: t.exposeBoolean("exceptional", {
         description: "Asked for in exceptional circumstances (up to £1,000 a case).",
       }),
-      exceptionalReason: t.exposeString("exceptionalReason"),
-      partTwo: t.field({ type: PartTwo, nullable: true, resolve: (form) => form.partTwo }),
-      partThreeDueOn: t.expose("partThreeDueOn", { type: "Date", nullable: true }),
-      partThree: t.field({ type: PartThree, nullable: true, resolve: (form) => form.partThree }),
+      exceptionalReason: t.exposeString("exceptionalReason", {
+        description: "Why the grant is exceptional; empty when it is not.",
+      }),
+      partTwo: t.field({
+        description: "Part two, the co-ordinator's agreement; null until completed.",
+        type: PartTwo,
+        nullable: true,
+        resolve: (form) => form.partTwo,
+      }),
+      partThreeDueOn: t.expose("partThreeDueOn", {
+        description: "When part three, the outcome review, is due.",
+        type: "Date",
+        nullable: true,
+      }),
+      partThree: t.field({
+        description: "Part three, the outcome review; null until recorded.",
+        type: PartThree,
+        nullable: true,
+        resolve: (form) => form.partThree,
+      }),
     }),
   });
 

@@ -64,7 +64,7 @@ export const dorsetGraphQL: NonNullable<SchemePlugin["graphql"]> = (builder, gat
         required: false,
         description: "When part three is due; left out, the date set on approval.",
       }),
-      notes: t.string({ required: false }),
+      notes: t.string({ description: "Any notes.", required: false }),
     }),
   });
 
@@ -73,8 +73,11 @@ export const dorsetGraphQL: NonNullable<SchemePlugin["graphql"]> = (builder, gat
       type: "PurchaseRequest",
       description:
         "Completes (or corrects) part two of Dorset's form: the locality co-ordinator's agreement and when part three is due.",
-      errors: { types: [DorsetError] },
-      args: { requestId: t.arg.globalID(), input: t.arg({ type: AgreementInputRef }) },
+      errors: { types: [DorsetError], dataField: { description: "The request with part two completed." } },
+      args: {
+        requestId: t.arg.globalID({ description: "The Dorset purchase request." }),
+        input: t.arg({ description: "Part two of the form.", type: AgreementInputRef }),
+      },
       resolve: async (query, _root, args, context) => {
         await gate(context);
         const viewer = context.viewer as NonNullable<typeof context.viewer>;

@@ -30,9 +30,21 @@ export function registerCaseStudy(builder: Builder, gate: SchemeGate) {
           "The cost answer was filled in from the case's approved requests, and follows them until written over.",
         resolve: (study) => study.costPrefilled,
       }),
-      complete: t.boolean({ resolve: (study) => study.completedAt !== null }),
-      completedAt: t.field({ type: "DateTime", nullable: true, resolve: (study) => study.completedAt }),
-      updatedAt: t.field({ type: "DateTime", resolve: (study) => study.updatedAt }),
+      complete: t.boolean({
+        description: "Forwarded to the IPC as complete.",
+        resolve: (study) => study.completedAt !== null,
+      }),
+      completedAt: t.field({
+        description: "When it was forwarded as complete; null until then.",
+        type: "DateTime",
+        nullable: true,
+        resolve: (study) => study.completedAt,
+      }),
+      updatedAt: t.field({
+        description: "When it was last written to.",
+        type: "DateTime",
+        resolve: (study) => study.updatedAt,
+      }),
     }),
   });
 
@@ -75,8 +87,11 @@ export function registerCaseStudy(builder: Builder, gate: SchemeGate) {
     t.field({
       type: LeedsCaseStudy,
       description: "Writes or adds to the case study of a case you lead.",
-      errors: { types: [LeedsError] },
-      args: { caseId: t.arg.globalID(), input: t.arg({ type: LeedsCaseStudyInput }) },
+      errors: { types: [LeedsError], dataField: { description: "The case study as saved." } },
+      args: {
+        caseId: t.arg.globalID({ description: "The case, which you lead." }),
+        input: t.arg({ description: "The answers to save.", type: LeedsCaseStudyInput }),
+      },
       resolve: async (_root, args, context) => {
         await gateOrLeedsError(() => gate(context));
         if (args.caseId.typename !== "Case" || !UUID.test(args.caseId.id))

@@ -19,6 +19,7 @@ export function registerPurchaseRequestFields(builder: Builder, gate: SchemeGate
     description: "A request's Early Intervention Fund attributes.",
     fields: (t) => ({
       routeLabel: t.string({
+        description: "The route in Leeds' words: Route A (ordered by the IPC) or Route B (cash).",
         resolve: (view) =>
           view.route === "SUPPLIER_ORDER"
             ? "Route A: ordered by the IPC"
@@ -37,7 +38,7 @@ export function registerPurchaseRequestFields(builder: Builder, gate: SchemeGate
         description: "How many items come from a preferred provider.",
         resolve: (view) => view.preferred.filter(Boolean).length,
       }),
-      itemCount: t.int({ resolve: (view) => view.preferred.length }),
+      itemCount: t.int({ description: "How many items the request has.", resolve: (view) => view.preferred.length }),
     }),
   });
 

@@ -23,11 +23,11 @@ export function registerUnmetNeedsReport(builder: Builder, gate: SchemeGate) {
   const LeedsUnmetNeedCount = builder.objectRef<UnmetNeedCount>("LeedsUnmetNeedCount").implement({
     description: "How many needs the fund could not meet, in one wedge and purchase category.",
     fields: (t) => ({
-      wedge: t.exposeString("wedge"),
+      wedge: t.exposeString("wedge", { description: "The wedge (area) the needs arose in." }),
       category: t.exposeString("category", {
         description: "A PurchaseCategory value, e.g. COUNSELLING_OR_TRADED_SERVICE.",
       }),
-      count: t.exposeInt("count"),
+      count: t.exposeInt("count", { description: "How many unmet needs were recorded." }),
       estimatedCost: t.field({
         type: "Pence",
         description: "The estimates given, added up (needs recorded without one add nothing).",

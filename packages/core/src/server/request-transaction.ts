@@ -1,0 +1,56 @@
+import type { Plugin } from "graphql-yoga";
+import { withSavepoints } from "../db/authority-scope.ts";
+import type { Database } from "../db/prisma-client.ts";
+import type { DbClient } from "../db/transaction.ts";
+import type { GraphQLContext } from "../graphql/context.ts";
+import { defineAbilityFor } from "../permissions/ability.ts";
+import type { SchemePlugin } from "../plugins/plugin-contract.ts";
+import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
+import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
+import { viewerFromSessionToken } from "./viewer-from-request.ts";
+
+export interface RequestTransactionOptions {
+  db: Database;
+  plugins: ReadonlyMap<string, SchemePlugin>;
+  /** The scheme registry for a request, reading through that request's transaction. */
+  schemesFor(db: Database): SchemeRegistry;
+}
+
+/**
+ * One database transaction per GraphQL request. Inside it, the session token names the viewer
+ * and so the authority, which is set once (`app.authority_id`, see migration 0010); everything
+ * the request reads and writes then goes through that transaction, so row-level security holds
+ * it to that authority whatever a resolver forgets to filter. Each mutation is a savepoint in
+ * it (graphql/mutation-savepoints.ts). The transaction uses the client's limits (20 s to get a
+ * connection, 30 s to finish).
+ */
+export function requestTransaction(options: RequestTransactionOptions): Plugin<GraphQLContext> {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) =>
+        options.db.$transaction(async (tx) => {
+          const db = withSavepoints(tx);
+          Object.assign(
+            args.contextValue as GraphQLContext,
+            await requestScope(db, args.contextValue as GraphQLContext, options),
+          );
+          return executeFn(args);
+        }),
+      );
+    },
+  };
+}
+
+/** The parts of the context that depend on who is asking, read in the request's transaction. */
+async function requestScope(db: Database, context: GraphQLContext, options: RequestTransactionOptions) {
+  const viewer = await viewerFromSessionToken(db as DbClient, context.sessionToken);
+  const enabled = viewer ? await enabledSchemesWithSettings(db, viewer.authorityId, options.plugins) : new Map();
+  return {
+    db,
+    viewer,
+    ability: defineAbilityFor(viewer, schemePermissions(viewer, enabled, options.plugins)),
+    schemes: options.schemesFor(db),
+    schemesEnabled: async () => new Set(enabled.keys()),
+    schemeSettings: async (schemeId: string) => enabled.get(schemeId),
+  } satisfies Partial<GraphQLContext>;
+}

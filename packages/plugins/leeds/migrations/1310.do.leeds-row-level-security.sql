@@ -1,0 +1,2 @@
+-- Leeds' tenant table under the same row-level security as core's (see core migration 0010).
+SELECT enable_tenant_isolation('leeds_case_study');

@@ -1,0 +1,86 @@
+"use client";
+import { useParams, useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { useMutation } from "urql";
+import { ErrorSummary } from "../../../../components/error-summary";
+import { Radios, Textarea, TextInput } from "../../../../components/form-fields";
+import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../../lib/api-errors";
+import { today } from "../../../../lib/dates";
+import { graphql } from "../../../../lib/generated";
+import type { AssessmentKind } from "../../../../lib/generated/graphql";
+
+const RecordAssessmentDocument = graphql(`
+  mutation RecordAssessment($input: RecordAssessmentInput!) {
+    recordAssessment(input: $input) {
+      __typename
+      ... on MutationRecordAssessmentSuccess { data { id kind completedOn priorityNeeds } }
+      ... on DomainError { code field message }
+      ... on ValidationError { message issues { path message } }
+    }
+  }
+`);
+
+export default function RecordAssessmentPage() {
+  const { id } = useParams<{ id: string }>();
+  const caseId = decodeURIComponent(id);
+  const router = useRouter();
+  const [kind, setKind] = useState<AssessmentKind>("CAF");
+  const [completedOn, setCompletedOn] = useState(today());
+  const [needs, setNeeds] = useState("");
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [{ fetching }, record] = useMutation(RecordAssessmentDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const priorityNeeds = needs
+      .split("\n")
+      .map((need) => need.trim())
+      .filter(Boolean);
+    const result = await record({ input: { caseId, kind, completedOn, priorityNeeds } });
+    const outcome = result.data?.recordAssessment;
+    if (outcome?.__typename === "MutationRecordAssessmentSuccess")
+      return router.push(`/cases/${encodeURIComponent(caseId)}`);
+    setErrors(outcome ? errorsOf(outcome) : networkErrorMessage(result.error));
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1 className="govuk-heading-l">Record an assessment</h1>
+        <form onSubmit={submit} noValidate>
+          <Radios
+            name="kind"
+            label="Kind of assessment"
+            value={kind}
+            onChange={(value) => setKind(value as AssessmentKind)}
+            options={[
+              { value: "CAF", label: "Common assessment (CAF)" },
+              { value: "SPECIALIST", label: "Specialist assessment with an action plan" },
+            ]}
+            error={errorFor(errors, "kind")}
+          />
+          <TextInput
+            name="completedOn"
+            label="Completed on"
+            type="date"
+            value={completedOn}
+            onChange={setCompletedOn}
+            error={errorFor(errors, "completedOn")}
+          />
+          <Textarea
+            name="priorityNeeds"
+            label="Priority needs"
+            hint="One a line, most important first."
+            value={needs}
+            onChange={setNeeds}
+            error={errorFor(errors, "priorityNeeds")}
+          />
+          <button type="submit" className="govuk-button" disabled={fetching}>
+            Save the assessment
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

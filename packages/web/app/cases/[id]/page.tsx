@@ -1,0 +1,165 @@
+"use client";
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { useQuery } from "urql";
+import { RequestTable } from "../../../components/request-table";
+import { useSession } from "../../../components/session";
+import { Empty, LoadFailed, Loading } from "../../../components/states";
+import { formatDate, formatDateTime } from "../../../lib/dates";
+import { graphql } from "../../../lib/generated";
+
+const CaseDocument = graphql(`
+  query CasePage($id: ID!) {
+    case(id: $id) {
+      id
+      reference
+      status
+      plan
+      openedAt
+      closedAt
+      area { id name }
+      leadProfessional { id name }
+      children { id givenName familyName dateOfBirth ageInYears disabled lookedAfter household { name } }
+      latestAssessment { id kind completedOn priorityNeeds }
+      assessments(first: 10) { edges { node { id kind completedOn priorityNeeds } } }
+      timeline(first: 30) { edges { node { action summary at actor { id name } } } pageInfo { hasNextPage } }
+    }
+    purchaseRequests(caseId: $id, first: 50) {
+      edges { node { ...RequestSummary review { outcomeAchieved recordedAt } } }
+    }
+  }
+`);
+
+export default function CasePage() {
+  const { id } = useParams<{ id: string }>();
+  const caseId = decodeURIComponent(id);
+  const { me, label } = useSession();
+  const [{ data, fetching, error }] = useQuery({ query: CaseDocument, variables: { id: caseId } });
+  if (error && !data) return <LoadFailed />;
+  if (fetching && !data) return <Loading what="the case" />;
+  const theCase = data?.case;
+  if (!theCase)
+    return (
+      <>
+        <h1 className="govuk-heading-l">Case not found</h1>
+        <p className="govuk-body">It does not exist, or your role does not let you see it.</p>
+      </>
+    );
+  const mine = theCase.leadProfessional?.id === me?.id;
+  const open = theCase.status === "OPEN";
+  const requests = data.purchaseRequests.edges.map((edge) => edge.node);
+  const names = theCase.children.map((child) => `${child.givenName} ${child.familyName}`).join(" and ");
+
+  return (
+    <>
+      <span className="govuk-caption-l">
+        Case {theCase.reference} · {theCase.area.name}
+      </span>
+      <h1 className="govuk-heading-l">{names}</h1>
+      {!open && <strong className="govuk-tag govuk-tag--grey">Closed {formatDate(theCase.closedAt)}</strong>}
+
+      <h2 className="govuk-heading-m">Child</h2>
+      <dl className="govuk-summary-list">
+        {theCase.children.map((child) => (
+          <div className="govuk-summary-list__row" key={child.id}>
+            <dt className="govuk-summary-list__key">
+              {child.givenName} {child.familyName}
+            </dt>
+            <dd className="govuk-summary-list__value">
+              Born {formatDate(child.dateOfBirth)} (age {child.ageInYears}){child.disabled ? ", disabled" : ""}
+              {child.lookedAfter ? ", looked after" : ""}
+              {child.household ? `. ${child.household.name}` : ""}
+            </dd>
+          </div>
+        ))}
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Lead professional</dt>
+          <dd className="govuk-summary-list__value">{theCase.leadProfessional?.name ?? "None"}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Opened</dt>
+          <dd className="govuk-summary-list__value">{formatDate(theCase.openedAt)}</dd>
+        </div>
+      </dl>
+
+      <h2 className="govuk-heading-m">Assessment</h2>
+      {theCase.latestAssessment ? (
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">
+              {theCase.latestAssessment.kind === "CAF" ? "Common assessment (CAF)" : "Specialist assessment"}
+            </dt>
+            <dd className="govuk-summary-list__value">
+              Completed {formatDate(theCase.latestAssessment.completedOn)}
+              <ol className="govuk-list govuk-list--number govuk-!-margin-top-2">
+                {theCase.latestAssessment.priorityNeeds.map((need) => (
+                  <li key={need}>{need}</li>
+                ))}
+              </ol>
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <Empty>No assessment yet: a case needs one before it can ask for money.</Empty>
+      )}
+      {mine && open && (
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`/cases/${encodeURIComponent(theCase.id)}/assessment`}>
+            Record an assessment
+          </Link>
+        </p>
+      )}
+
+      <h2 className="govuk-heading-m">Plan</h2>
+      <p className="govuk-body" style={{ whiteSpace: "pre-wrap" }}>
+        {theCase.plan || "No plan recorded yet."}
+      </p>
+
+      <h2 className="govuk-heading-m">{label("purchaseRequest", "Purchase request")}s</h2>
+      {mine && open && theCase.latestAssessment && (
+        <Link href={`/cases/${encodeURIComponent(theCase.id)}/requests/new`} className="govuk-button">
+          Ask for money
+        </Link>
+      )}
+      {requests.length === 0 ? (
+        <Empty>No requests yet.</Empty>
+      ) : (
+        <RequestTable requests={requests} caption="Requests for this case" />
+      )}
+
+      <h2 className="govuk-heading-m">Reviews</h2>
+      {requests.filter((request) => request.review).length === 0 ? (
+        <Empty>No outcome reviews recorded yet.</Empty>
+      ) : (
+        <dl className="govuk-summary-list">
+          {requests
+            .filter((request) => request.review)
+            .map((request) => (
+              <div className="govuk-summary-list__row" key={request.id}>
+                <dt className="govuk-summary-list__key">{request.reference}</dt>
+                <dd className="govuk-summary-list__value">
+                  {request.review?.outcomeAchieved} ({formatDate(request.review?.recordedAt)})
+                </dd>
+              </div>
+            ))}
+        </dl>
+      )}
+
+      <h2 className="govuk-heading-m">Timeline</h2>
+      <ol className="app-timeline">
+        {theCase.timeline.edges.map(({ node }, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: events have no id of their own
+          <li key={index}>
+            <p className="govuk-body govuk-!-margin-bottom-0">
+              <strong>{node.summary}</strong>
+            </p>
+            <p className="govuk-body-s govuk-!-margin-bottom-0">
+              {formatDateTime(node.at)}
+              {node.actor ? ` · ${node.actor.name}` : ""}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

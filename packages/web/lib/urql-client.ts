@@ -1,0 +1,95 @@
+import { type Cache, cacheExchange } from "@urql/exchange-graphcache";
+import { Client, fetchExchange } from "urql";
+
+/** Types with no `id` of their own: graphcache embeds them in their parent instead of normalising. */
+const embedded = [
+  "Money",
+  "ApprovalStep",
+  "Decision",
+  "PurchaseItem",
+  "PurchaseStatusChange",
+  "Receipt",
+  "Review",
+  "LedgerEntry",
+  "TimelineEvent",
+  "PageInfo",
+  "Permission",
+  "PurchaseRequestPermissions",
+  "Household",
+  "DomainError",
+  "ValidationError",
+  "RulesBrokenError",
+  "FieldIssue",
+  "RuleViolation",
+  "SignInResult",
+  "Cover",
+  "CaseHandOver",
+  "DorsetForm",
+  "DorsetAgreement",
+  "DorsetOutcome",
+  "DorsetError",
+  "LeedsPurchaseRequest",
+  "LeedsCaseStudy",
+  "LeedsError",
+  "LeedsUnmetNeedCount",
+];
+
+/** Drops every cached result of these root fields, so lists refetch in their new shape. */
+function invalidateLists(cache: Cache, ...fieldNames: string[]) {
+  for (const field of cache.inspectFields("Query"))
+    if (fieldNames.includes(field.fieldName)) cache.invalidate("Query", field.fieldKey);
+}
+
+/** Budget ids touched by a mutation result are refetched: their balances come from the ledger. */
+function invalidateBudgets(cache: Cache) {
+  for (const field of cache.inspectFields("Query"))
+    if (field.fieldName === "budgets") cache.invalidate("Query", field.fieldKey);
+}
+
+const requestChanged = (_result: unknown, _args: unknown, cache: Cache) => {
+  invalidateLists(cache, "purchaseRequests");
+  invalidateBudgets(cache);
+};
+
+/**
+ * The portal's one client: a normalised cache (entities by `__typename` and `id`), so a decision
+ * returned by one mutation updates the queue, the budget and the case wherever they are shown.
+ * The API is on the portal's own origin (/graphql is rewritten to it) and signs in by cookie.
+ */
+export function createPortalClient(): Client {
+  return new Client({
+    url: "/graphql",
+    fetchOptions: { credentials: "same-origin" },
+    requestPolicy: "cache-and-network",
+    exchanges: [
+      cacheExchange({
+        keys: Object.fromEntries(embedded.map((type) => [type, () => null])),
+        updates: {
+          Mutation: {
+            signIn: (_result, _args, cache) => invalidateLists(cache, "me"),
+            signOut: (_result, _args, cache) => invalidateLists(cache, "me"),
+            openCase: (_result, _args, cache) => invalidateLists(cache, "cases"),
+            recordAssessment: (_result, args, cache) => {
+              const input = (args as { input: { caseId: string } }).input;
+              cache.invalidate({ __typename: "Case", id: input.caseId });
+            },
+            createPurchaseRequest: requestChanged,
+            updatePurchaseRequest: requestChanged,
+            submitPurchaseRequest: requestChanged,
+            decidePurchaseRequest: requestChanged,
+            withdrawPurchaseRequest: requestChanged,
+            recordFulfilment: requestChanged,
+            recordReceipt: requestChanged,
+            returnUnspent: requestChanged,
+            reconcilePurchaseRequest: requestChanged,
+            recordReview: requestChanged,
+            allocateToBudget: (_result, _args, cache) => invalidateBudgets(cache),
+            enablePlugin: (_result, _args, cache) => invalidateLists(cache, "schemes"),
+            disablePlugin: (_result, _args, cache) => invalidateLists(cache, "schemes"),
+          },
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}
