@@ -16,6 +16,7 @@ const config: CodegenConfig = {
         scalars: { Pence: "number", Date: "string", DateTime: "string", JSON: "unknown", File: "File" },
       },
     },
+    "lib/generated/cache-schema.ts": { plugins: ["./scripts/codegen-cache-schema.cjs"] },
   },
 };
 

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useMutation } from "urql";
 import { graphql } from "../lib/generated";
 import { navigationFor } from "../lib/navigation";
@@ -16,7 +16,6 @@ const SignOutDocument = graphql(`
 export function Header() {
   const { me } = useSession();
   const pathname = usePathname();
-  const router = useRouter();
   const [, signOut] = useMutation(SignOutDocument);
   const items = me ? navigationFor(me.roles.map((assignment) => assignment.role)) : [];
   const current = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
@@ -63,7 +62,8 @@ export function Header() {
                       className="govuk-service-navigation__link app-link-button"
                       onClick={async () => {
                         await signOut({});
-                        router.replace("/sign-in");
+                        // A full load: nothing of this person's stays in the page's cache.
+                        window.location.assign("/sign-in");
                       }}
                     >
                       Sign out

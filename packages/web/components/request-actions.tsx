@@ -125,11 +125,27 @@ function useAction<Variables extends AnyVariables>(document: TypedDocumentNode<a
   return { fetching, errors, done, perform, error: (field: string) => errorFor(errors, field) };
 }
 
-function ActionSection({ title, children, errors }: { title: string; children: ReactNode; errors: FieldError[] }) {
+function ActionSection({
+  title,
+  children,
+  errors,
+  done,
+}: {
+  title: string;
+  children: ReactNode;
+  errors: FieldError[];
+  /** Said once the action has succeeded, while the form stays for another go (receipts). */
+  done?: string | false;
+}) {
   return (
     <section className="govuk-!-margin-bottom-8" aria-label={title}>
       <h2 className="govuk-heading-m">{title}</h2>
       <ErrorSummary errors={errors} />
+      {done && (
+        <div className="govuk-inset-text" role="status">
+          {done}
+        </div>
+      )}
       {children}
     </section>
   );
@@ -274,7 +290,11 @@ function ReceiptForm({ request }: { request: RequestDetailFragment }) {
     }
   }
   return (
-    <ActionSection title={request.route === "CASH" ? "Record a receipt" : "Record the invoice"} errors={action.errors}>
+    <ActionSection
+      title={request.route === "CASH" ? "Record a receipt" : "Record the invoice"}
+      errors={action.errors}
+      done={action.done && "Receipt recorded. Record another if there is one."}
+    >
       <form onSubmit={submit} noValidate>
         <MoneyInput name="amount" label="Amount" value={amount} onChange={setAmount} error={action.error("amount")} />
         <TextInput
@@ -305,7 +325,11 @@ function ReturnUnspentForm({ request }: { request: RequestDetailFragment }) {
     await action.perform({ id: request.id, amount: pence ?? 0 }, problems);
   }
   return (
-    <ActionSection title="Hand back unspent cash" errors={action.errors}>
+    <ActionSection
+      title="Hand back unspent cash"
+      errors={action.errors}
+      done={action.done && "The cash handed back is recorded and back in the budget."}
+    >
       <p className="govuk-body">
         Cash issued {request.cashIssued?.formatted ?? "£0.00"}; receipts so far {formatPence(spent)}.
       </p>

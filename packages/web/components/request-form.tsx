@@ -516,20 +516,18 @@ export function RequestForm({ caseId, existing }: { caseId: string; existing?: R
             </>
           )}
           <h3 className="govuk-heading-s">Budget</h3>
-          <dl className="govuk-summary-list govuk-summary-list--no-border">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Available now</dt>
-              <dd className="govuk-summary-list__value">{budget?.available.formatted ?? "No budget chosen"}</dd>
+          <dl className="app-budget-figures">
+            <div>
+              <dt>Available now</dt>
+              <dd>{budget?.available.formatted ?? "No budget chosen"}</dd>
             </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">This request</dt>
-              <dd className="govuk-summary-list__value" aria-live="polite">
-                {formatPence(total)}
-              </dd>
+            <div>
+              <dt>This request</dt>
+              <dd aria-live="polite">{formatPence(total)}</dd>
             </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Left after it</dt>
-              <dd className="govuk-summary-list__value">
+            <div>
+              <dt>Left after it</dt>
+              <dd>
                 {total > available ? (
                   <strong className="govuk-tag govuk-tag--red">Over by {formatPence(total - available)}</strong>
                 ) : (

@@ -24,7 +24,7 @@ export const RequestSummary = graphql(`
 export function RequestTable({ requests, caption }: { requests: readonly RequestSummaryFragment[]; caption: string }) {
   return (
     <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+      <caption className="govuk-visually-hidden">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           <th scope="col" className="govuk-table__header">

@@ -1,5 +1,6 @@
 import { type Cache, cacheExchange } from "@urql/exchange-graphcache";
 import { Client, fetchExchange } from "urql";
+import { cacheSchema } from "./generated/cache-schema";
 
 /** Types with no `id` of their own: graphcache embeds them in their parent instead of normalising. */
 const embedded = [
@@ -63,6 +64,7 @@ export function createPortalClient(): Client {
     requestPolicy: "cache-and-network",
     exchanges: [
       cacheExchange({
+        schema: cacheSchema as never,
         keys: Object.fromEntries(embedded.map((type) => [type, () => null])),
         updates: {
           Mutation: {

@@ -11,6 +11,7 @@ import type { Pence } from "../domain/money.ts";
 import type PrismaTypes from "../generated/pothos-prisma-types.ts";
 import { getDatamodel } from "../generated/pothos-prisma-types.ts";
 import type { Role } from "../generated/prisma/enums.ts";
+import { mayReadPersonalData } from "../permissions/personal-data.ts";
 import type { GraphQLContext } from "./context.ts";
 import { PenceScalar } from "./pence-scalar.ts";
 import { auditNodeReads } from "./read-auditors.ts";
@@ -18,6 +19,8 @@ import { auditNodeReads } from "./read-auditors.ts";
 export interface AuthScopes {
   signedIn: boolean;
   role: Role;
+  /** Names, dates of birth, addresses: see permissions/personal-data.ts. */
+  personalData: boolean;
 }
 
 export const builder = new SchemaBuilder<{
@@ -43,6 +46,7 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       signedIn: context.viewer !== null,
       role: (role) => context.viewer?.roles.some((assignment) => assignment.role === role) ?? false,
+      personalData: mayReadPersonalData(context.viewer),
     }),
   },
   prisma: {

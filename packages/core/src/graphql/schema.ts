@@ -10,6 +10,7 @@ import "../cases/child.graphql.ts";
 import "../cases/case-records.graphql.ts";
 import "../cases/case.graphql.ts";
 import "../cases/timeline.graphql.ts";
+import "../audit/child-access-log.graphql.ts";
 import "../cases/case-queries.graphql.ts";
 import "../cases/open-case-input.graphql.ts";
 import "../cases/open-case.graphql.ts";

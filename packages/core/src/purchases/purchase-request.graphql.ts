@@ -211,7 +211,12 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
       nullable: true,
       resolve: (request) => request.cashIssued,
     }),
-    cashSignedForBy: t.exposeString("cashSignedForBy", { description: "Who signed for the cash.", nullable: true }),
+    cashSignedForBy: t.exposeString("cashSignedForBy", {
+      description: "Who signed for the cash (a family member): null for those who do not work with the family.",
+      nullable: true,
+      authScopes: { personalData: true },
+      unauthorizedResolver: () => null,
+    }),
     receiptsDueOn: t.expose("receiptsDueOn", {
       description: "When receipts for cash are due.",
       type: "Date",

@@ -1,9 +1,10 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, Suspense, useState } from "react";
-import { useMutation } from "urql";
+import { useClient, useMutation } from "urql";
 import { ErrorSummary } from "../../components/error-summary";
 import { TextInput } from "../../components/form-fields";
+import { MeDocument } from "../../components/session";
 import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../lib/api-errors";
 import { graphql } from "../../lib/generated";
 import { signInOptions } from "../../lib/sign-in-options";
@@ -26,6 +27,7 @@ function SignInForm() {
   const [password, setPassword] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [{ fetching }, signIn] = useMutation(SignInDocument);
+  const client = useClient();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,6 +38,8 @@ function SignInForm() {
     const result = await signIn({ email: email.trim(), password });
     const outcome = result.data?.signIn;
     if (outcome?.__typename === "MutationSignInSuccess") {
+      // Who is signed in, before the next page asks.
+      await client.query(MeDocument, {}, { requestPolicy: "network-only" }).toPromise();
       router.replace(next?.startsWith("/") && !next.startsWith("//") ? next : "/");
       return;
     }

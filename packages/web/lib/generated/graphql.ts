@@ -4,25 +4,38 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where one approval step is: waiting its turn, pending now, or decided. */
 export type ApprovalStepStatus =
+  /** Approved at this step. */
   | 'APPROVED'
+  /** Not needed any more: the request was withdrawn, rejected or returned earlier. */
   | 'CANCELLED'
+  /** The step whose decision the request is waiting for now. */
   | 'PENDING'
+  /** Rejected at this step. */
   | 'REJECTED'
+  /** Returned for changes at this step. */
   | 'RETURNED'
+  /** A later step: its turn has not come. */
   | 'WAITING';
 
 /** A Common Assessment Framework assessment (CAF), or another specialist assessment with an action plan. */
 export type AssessmentKind =
+  /** A Common Assessment Framework (or early help) assessment. */
   | 'CAF'
+  /** Another professional's specialist assessment with an action plan. */
   | 'SPECIALIST';
 
+/** Whether a budget's period is open for allocations and commitments. */
 export type BudgetStatus =
+  /** Its period is closed: existing commitments can still be spent or released. */
   | 'CLOSED'
+  /** Takes allocations and commitments. */
   | 'OPEN';
 
 /** Either `existingChildId`, or a new child's `givenName`, `familyName` and `dateOfBirth`. */
 export type CaseChildInput = {
+  /** A new child's date of birth; not in the future. */
   dateOfBirth?: string | null | undefined;
   /** False when left out. */
   disabled?: boolean | null | undefined;
@@ -30,7 +43,9 @@ export type CaseChildInput = {
   eligibleForDirectPayments?: boolean | null | undefined;
   /** A child already on record, e.g. a sibling. */
   existingChildId?: string | number | null | undefined;
+  /** A new child's family name. */
   familyName?: string | null | undefined;
+  /** A new child's given name. */
   givenName?: string | null | undefined;
   /** The household siblings share, e.g. "The Adeyemi-Clarke family". Named after the family when left out. */
   householdName?: string | null | undefined;
@@ -40,59 +55,90 @@ export type CaseChildInput = {
 
 /** Whether the case is being worked on (OPEN) or has ended (CLOSED). */
 export type CaseStatus =
+  /** Ended, with a reason; read-only. */
   | 'CLOSED'
+  /** Being worked on: requests can be raised. */
   | 'OPEN';
 
+/** A new draft purchase request. */
 export type CreatePurchaseRequestInput = {
+  /** The budget to draw on. */
   budgetId: string | number;
+  /** The case it is for; you must be its lead professional. */
   caseId: string | number;
+  /** The Every Child Matters outcomes it aims at. */
   ecmOutcomes?: Array<EcmOutcome> | null | undefined;
   /** The scheme's own fields, under its id: { "dorset": { … } }. */
   extensions?: unknown;
   /** What difference this should make for the child. */
   intendedOutcomes?: string | null | undefined;
+  /** What to buy; replaces every item when given. */
   items?: Array<PurchaseItemInput> | null | undefined;
   /** What the family puts in, in pence. */
   matchedFunding?: number | null | undefined;
   /** Why statutory funding, benefits or charities cannot pay. */
   otherFundingExplanation?: string | null | undefined;
+  /** An order from a supplier, or cash. */
   route: PurchaseRoute;
 };
 
+/** What an approver decides at the current step. */
 export type DecisionChoice =
+  /** Approve this step; the last approval commits the money. */
   | 'APPROVE'
+  /** Refuse the request; it ends here. */
   | 'REJECT'
+  /** Send it back to the requester to change and submit again. */
   | 'RETURN_FOR_CHANGES';
 
+/** What an approver decided. */
 export type DecisionOutcome =
+  /** Approved. */
   | 'APPROVED'
+  /** Rejected. */
   | 'REJECTED'
+  /** Returned for changes. */
   | 'RETURNED';
 
 /** The five Every Child Matters outcomes. */
 export type EcmOutcome =
+  /** Achieve economic well-being. */
   | 'ACHIEVE_ECONOMIC_WELLBEING'
+  /** Be healthy. */
   | 'BE_HEALTHY'
+  /** Enjoy and achieve. */
   | 'ENJOY_AND_ACHIEVE'
+  /** Make a positive contribution. */
   | 'MAKE_A_POSITIVE_CONTRIBUTION'
+  /** Stay safe. */
   | 'STAY_SAFE';
 
 /** An order reference for a supplier order; or the cash issued and who signed for it. */
 export type FulfilmentInput = {
+  /** The cash issued, in pence, for a cash request; at most the approved total. */
   cashIssued?: number | null | undefined;
+  /** Who signed for the cash. */
   cashSignedForBy?: string | null | undefined;
+  /** The order reference, for a supplier order. */
   orderReference?: string | null | undefined;
 };
 
 /** Which way an entry moves money: see the Budget type for how each kind changes the balances. */
 export type LedgerEntryKind =
+  /** Money put into the budget. */
   | 'ALLOCATION'
+  /** Money promised to an approved request. */
   | 'COMMITMENT'
+  /** Money left at the close of the period that does not carry forward. */
   | 'LAPSE'
+  /** A commitment given back: the request was cancelled or cost less. */
   | 'RELEASE'
+  /** Unspent cash handed back after receipts. */
   | 'RETURN'
+  /** Committed money paid out (an order paid, cash issued). */
   | 'SPEND';
 
+/** A new case: its area, its child or siblings, and the plan if already agreed. You become its lead professional. */
 export type OpenCaseInput = {
   /** The area (locality, wedge…) the case belongs to. */
   areaId: string | number;
@@ -104,22 +150,36 @@ export type OpenCaseInput = {
 
 /** What kind of help is bought (or was needed but could not be bought). */
 export type PurchaseCategory =
+  /** Childcare or nursery places. */
   | 'CHILDCARE'
+  /** Clothing, shoes and school uniform. */
   | 'CLOTHING_AND_UNIFORM'
+  /** Counselling, therapy or another service bought in. */
   | 'COUNSELLING_OR_TRADED_SERVICE'
+  /** Beds, bedding, cookers, washing machines and other household equipment. */
   | 'DOMESTIC_EQUIPMENT'
+  /** Courses, tuition and learning materials. */
   | 'EDUCATION_AND_TRAINING'
+  /** Food, fuel or other help in a crisis. */
   | 'EMERGENCY_PROVISION'
+  /** Setting up or making safe a home. */
   | 'HOUSING_SET_UP'
+  /** Clubs, activities, trips and memberships. */
   | 'LEISURE_OR_CULTURAL'
+  /** Anything else; describe it. */
   | 'OTHER'
+  /** Travel: fares, passes, bicycles. */
   | 'TRANSPORT';
 
+/** One thing to buy. */
 export type PurchaseItemInput = {
+  /** What kind of help it is. */
   category: PurchaseCategory;
+  /** What it is, in words. */
   description: string;
   /** 1 when left out. */
   quantity?: number | null | undefined;
+  /** Who supplies it (a Supplier id); needed for a supplier order. */
   supplierId?: string | number | null | undefined;
   /** The price of one, in pence. */
   unitCost: number;
@@ -127,67 +187,102 @@ export type PurchaseItemInput = {
 
 /** How the money reaches the need: an order from a supplier, or cash to the lead professional. */
 export type PurchaseRoute =
+  /** Cash or card to the lead professional, who brings back receipts and change (Route B). */
   | 'CASH'
+  /** The authority orders from a supplier (Leeds' Route A). */
   | 'SUPPLIER_ORDER';
 
+/** Where a purchase request is in its life: drafted, decided, fulfilled, reconciled, reviewed. */
 export type PurchaseStatus =
+  /** Approved: the money is committed from the budget. */
   | 'APPROVED'
+  /** Submitted: waiting on its current approval step. */
   | 'AWAITING_DECISION'
+  /** The outcome review is recorded. */
   | 'CLOSED'
+  /** Being written; not yet submitted. */
   | 'DRAFT'
+  /** Ordered, or cash issued: the money is spent. */
   | 'FULFILLED'
+  /** Receipts (and any change) are in; the money side is closed. */
   | 'RECONCILED'
+  /** Refused. */
   | 'REJECTED'
+  /** Sent back for changes; can be edited and submitted again. */
   | 'RETURNED'
+  /** Withdrawn by the requester; any committed money went back. */
   | 'WITHDRAWN';
 
+/** A receipt for money spent. */
 export type ReceiptInput = {
+  /** How much it shows was spent, in pence. */
   amount: number;
   /** The uploaded receipt (or invoice) file. */
   attachmentId?: string | number | null | undefined;
+  /** What it is for. */
   description?: string | null | undefined;
 };
 
+/** A completed assessment to record on a case. */
 export type RecordAssessmentInput = {
+  /** The case it is for. */
   caseId: string | number;
+  /** The day it was completed; not in the future. */
   completedOn: string;
   /** The uploaded assessment form (an Attachment of kind ASSESSMENT). */
   documentId?: string | number | null | undefined;
+  /** CAF or specialist. */
   kind: AssessmentKind;
   /** One to ten, most important first. */
   priorityNeeds: Array<string>;
 };
 
+/** The outcome review of a request. */
 export type ReviewInput = {
+  /** The Every Child Matters outcomes it helped achieve. */
   ecmAchieved?: Array<EcmOutcome> | null | undefined;
+  /** What the family said. */
   familyComments?: string | null | undefined;
+  /** Anything else. */
   otherNotes?: string | null | undefined;
+  /** The outcome, in your words. */
   outcomeAchieved: string;
 };
 
 /** What a member of staff does. Schemes give approvers their own titles (co-ordinator, IPC…). */
 export type Role =
+  /** Decides purchase requests at a step of the approval chain (the scheme names the step). */
   | 'APPROVER'
+  /** Administers an authority: staff, roles, schemes and their settings. */
   | 'AUTHORITY_ADMIN'
+  /** Creates budgets and allocates money to them. */
   | 'BUDGET_MANAGER'
+  /** Fulfils approved requests (orders, cash) and reconciles receipts; sees amounts, not children. */
   | 'FINANCE_OFFICER'
+  /** The budget-holding lead professional: holds cases and raises purchase requests. */
   | 'LEAD_PROFESSIONAL'
+  /** Monitors the scheme: reads budgets and requests across the authority, without children's details. */
   | 'OVERSEER'
+  /** Runs the platform across authorities; sees no child's record. */
   | 'PLATFORM_ADMIN';
 
 /** Only the fields given change; `items`, when given, replaces every item. */
 export type UpdatePurchaseRequestInput = {
+  /** Another budget to draw on. */
   budgetId?: string | number | null | undefined;
+  /** The Every Child Matters outcomes it aims at. */
   ecmOutcomes?: Array<EcmOutcome> | null | undefined;
   /** The scheme's own fields, under its id: { "dorset": { … } }. */
   extensions?: unknown;
   /** What difference this should make for the child. */
   intendedOutcomes?: string | null | undefined;
+  /** What to buy; replaces every item when given. */
   items?: Array<PurchaseItemInput> | null | undefined;
   /** What the family puts in, in pence. */
   matchedFunding?: number | null | undefined;
   /** Why statutory funding, benefits or charities cannot pay. */
   otherFundingExplanation?: string | null | undefined;
+  /** Another route. */
   route?: PurchaseRoute | null | undefined;
 };
 

@@ -1,0 +1,6 @@
+import { forwardToApi } from "../../lib/api-proxy";
+
+export const dynamic = "force-dynamic";
+
+export const GET = forwardToApi;
+export const POST = forwardToApi;

@@ -1,0 +1,89 @@
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+import { screenshotDirectory } from "./portal-stack.ts";
+
+export const DEMO_PASSWORD = "pathfinder-demo";
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** Waits for the page to finish loading its data (no "Loading…" left). */
+export async function settled(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole("status")
+          .filter({ hasText: /^Loading/ })
+          .count(),
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+}
+
+/**
+ * The checks every page visited gets: no WCAG 2.2 AA violation axe-core can find, and a
+ * screenshot kept as a test artifact.
+ */
+export async function checkPage(page: Page, name: string) {
+  await settled(page);
+  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+  );
+  expect(violations, `accessibility of ${name} (${page.url()})`).toEqual([]);
+  await page.screenshot({ path: join(screenshotDirectory, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Hello/ }).waitFor();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/sign-in/);
+}
+
+/**
+ * Presses Tab until `target` has the focus, as someone using the keyboard would: fails if it
+ * cannot be reached within `limit` presses.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 120) {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Could not reach ${target} with the Tab key in ${limit} presses`);
+}
+
+/** Tabs to a field and types into it. */
+export async function typeInto(page: Page, target: Locator, text: string) {
+  await tabTo(page, target);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a link or button and presses Enter. */
+export async function activate(page: Page, target: Locator) {
+  await tabTo(page, target);
+  await page.keyboard.press("Enter");
+}
+
+/** Keeps a screenshot of the page when a test fails, beside the others. */
+export async function screenshotFailure(page: Page | undefined, name: string) {
+  await page?.screenshot({ path: join(screenshotDirectory, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+}
+
+/** Fills in one item of the purchase request form. */
+export async function fillItem(page: Page, item: { description: string; category: string; cost: string }) {
+  await page.getByLabel("What it is").fill(item.description);
+  await page.getByLabel("Kind of help").selectOption({ label: item.category });
+  await page.getByLabel("Cost of one").fill(item.cost);
+}
