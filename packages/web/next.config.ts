@@ -5,6 +5,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run typecheck` (CI's typecheck step) checks the portal; checking again inside every
+  // `next build` (the browser tests build once per run) would add a minute and a half.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

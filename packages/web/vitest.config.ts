@@ -1,14 +1,13 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
- * Browser journeys: core's test PostgreSQL (a fresh database per file), the real API and the
- * built portal, driven in Debian's Chromium. Files run one after another: each starts its own
- * API, portal and browser, and two at once would crowd a small machine.
+ * Browser journeys: the real API on core's test PostgreSQL and the built portal, started once
+ * (test/support/global-setup.ts), driven in Debian's Chromium. Files run one after another:
+ * each drives its own browser, and two at once would crowd a small machine.
  */
 export default defineConfig({
   test: {
-    globalSetup: [fileURLToPath(import.meta.resolve("@pathfinder/core/test-global-setup"))],
+    globalSetup: ["./test/support/global-setup.ts"],
     include: ["test/**/*.test.ts", "lib/**/*.test.ts"],
     fileParallelism: false,
     testTimeout: 180_000,

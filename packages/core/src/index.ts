@@ -4,8 +4,14 @@ export type { Database } from "./db/prisma-client.ts";
 export { formatPence, type Pence, pence } from "./domain/money.ts";
 export { DomainError } from "./graphql/domain-errors.ts";
 export { standardErrors } from "./graphql/error-types.ts";
+export type { EventWording, NotificationEvent } from "./notifications/notification-wording.ts";
 export type {
+  CaseStudyContext,
+  CaseStudyForm,
+  CaseStudyQuestion,
+  CaseStudySection,
   DemoSeedHelpers,
+  NotificationContribution,
   PluginRole,
   PortalContribution,
   PortalField,

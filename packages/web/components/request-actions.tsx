@@ -1,5 +1,6 @@
 "use client";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import Link from "next/link";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { type AnyVariables, useMutation } from "urql";
 import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../lib/api-errors";
@@ -448,9 +449,9 @@ function SubmitForm({ request }: { request: RequestDetailFragment }) {
           Submit the request
         </button>
         {request.viewerCan.edit.allowed && (
-          <a className="govuk-link" href={`/requests/${encodeURIComponent(request.id)}/edit`}>
+          <Link className="govuk-link" href={`/requests/${encodeURIComponent(request.id)}/edit`}>
             Change the request
-          </a>
+          </Link>
         )}
       </div>
     </ActionSection>

@@ -324,9 +324,7 @@ export function RequestForm({ caseId, existing }: { caseId: string; existing?: R
         <span className="govuk-caption-l">
           {theCase.reference} · {names}
         </span>
-        <h1 className="govuk-heading-l">
-          {existing ? `Change this ${title.toLowerCase()}` : `New ${title.toLowerCase()}`}
-        </h1>
+        <h1 className="govuk-heading-l">{existing ? `Change: ${title}` : title}</h1>
         <form onSubmit={submit} noValidate>
           <Select
             name="budgetId"

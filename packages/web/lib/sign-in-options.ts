@@ -7,4 +7,16 @@ export interface SignInOption {
   label: string;
 }
 
-export const signInOptions: SignInOption[] = [];
+// The authority whose identity provider this portal offers (its code, e.g. "devon"), set when
+// the portal is built. /auth/oidc/* is forwarded to the API (app/auth/oidc/[...path]/route.ts), so the
+// session cookie the API sets on the way back lands on this origin.
+const ssoAuthority = process.env.NEXT_PUBLIC_SSO_AUTHORITY?.trim();
+
+export const signInOptions: SignInOption[] = ssoAuthority
+  ? [
+      {
+        href: `/auth/oidc/${encodeURIComponent(ssoAuthority)}/start`,
+        label: "Sign in with your organisation's account",
+      },
+    ]
+  : [];

@@ -2,7 +2,7 @@
 // approves it, finance fulfils it, and the lead professional records the outcome review.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFailed, test } from "vitest";
-import { checkPage, fillItem, screenshotFailure, settled, signIn, signOut } from "./support/journey.ts";
+import { checkPage, fillItem, screenshotFailure, settled, signIn, signOut, WAIT } from "./support/journey.ts";
 import { type PortalStack, startPortalStack } from "./support/portal-stack.ts";
 
 let stack: PortalStack;
@@ -30,7 +30,7 @@ test("a Devon request over £100 goes from the lead professional to the pathway 
   await settled(page);
   const rules = page.getByRole("complementary");
   await expect
-    .poll(() => rules.innerText())
+    .poll(() => rules.innerText(), WAIT)
     .toContain("Over £100.00 and up to £1,000.00: the area's pathway co-ordinator decides.");
   await page.getByLabel("Cash", { exact: true }).check();
   await fillItem(page, {
@@ -47,20 +47,20 @@ test("a Devon request over £100 goes from the lead professional to the pathway 
   await checkPage(page, "devon-request-form");
   await page.getByRole("button", { name: "Submit the request" }).click();
   await page.getByText("Awaiting decision", { exact: true }).first().waitFor();
-  await expect.poll(() => main().innerText()).toContain("Waiting for: Pathway co-ordinator");
+  await expect.poll(() => main().innerText(), WAIT).toContain("Waiting for: Pathway co-ordinator");
   await checkPage(page, "devon-request-submitted");
   await signOut(page);
 
   // The pathway co-ordinator finds it waiting, sees the case and the budget, and approves.
   await signIn(page, stack.baseUrl, "coordinator@devon.example");
   await expect
-    .poll(() => main().innerText())
+    .poll(() => main().innerText(), WAIT)
     .toMatch(/DEV-2026-0001\s*Elowen Couch\s*Axebridge pathfinder [\d-]+\s*£150\.00\s*Awaiting decision/);
   await checkPage(page, "devon-home-coordinator");
   await page.getByRole("link", { name: "Decisions", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Requests awaiting your decision" }).waitFor();
   await settled(page);
-  await expect.poll(() => main().innerText()).toContain("£14,850.00 left if approved");
+  await expect.poll(() => main().innerText(), WAIT).toContain("£14,850.00 left if approved");
   await checkPage(page, "devon-decision-queue");
   await page
     .getByRole("link", { name: /^Decide/ })
@@ -68,22 +68,22 @@ test("a Devon request over £100 goes from the lead professional to the pathway 
     .click();
   await page.getByRole("heading", { name: "Your decision as Pathway co-ordinator" }).waitFor();
   await settled(page);
-  await expect.poll(() => main().innerText()).toContain("Axebridge pathfinder");
-  await expect.poll(() => main().innerText()).toContain("£15,000.00 available");
+  await expect.poll(() => main().innerText(), WAIT).toContain("Axebridge pathfinder");
+  await expect.poll(() => main().innerText(), WAIT).toContain("£15,000.00 available");
   await checkPage(page, "devon-decide");
   await page.getByLabel("Approve").check();
   await page.getByLabel("Note").fill("Agreed: a good fit with her plan.");
   await page.getByRole("button", { name: "Record the decision" }).click();
   // The decision updates the request and its budget in place, with no reload.
   await page.getByText("Approved", { exact: true }).first().waitFor();
-  await expect.poll(() => main().innerText()).toContain("£14,850.00 available");
+  await expect.poll(() => main().innerText(), WAIT).toContain("£14,850.00 available");
   await page.getByRole("link", { name: "Decisions", exact: true }).click();
-  await expect.poll(() => main().innerText()).toContain("Nothing is waiting for your decision.");
+  await expect.poll(() => main().innerText(), WAIT).toContain("Nothing is waiting for your decision.");
   await page.getByRole("link", { name: "Budgets", exact: true }).click();
   await page.getByRole("link", { name: /Axebridge pathfinder/ }).click();
   await page.getByRole("heading", { level: 1, name: /Axebridge pathfinder/ }).waitFor();
   await settled(page);
-  await expect.poll(() => page.locator(".app-figures").innerText()).toMatch(/Committed\s*£150\.00/);
+  await expect.poll(() => page.locator(".app-figures").innerText(), WAIT).toMatch(/Committed\s*£150\.00/);
   await checkPage(page, "devon-budget");
   await signOut(page);
 
@@ -102,7 +102,7 @@ test("a Devon request over £100 goes from the lead professional to the pathway 
   await page.getByLabel("Amount").fill("150");
   await page.getByLabel("What it was for").fill("Club membership and shoes");
   await page.getByRole("button", { name: "Record the receipt" }).click();
-  await expect.poll(() => main().innerText()).toContain("£150.00: Club membership and shoes");
+  await expect.poll(() => main().innerText(), WAIT).toContain("£150.00: Club membership and shoes");
   await page.getByRole("button", { name: "Reconcile this request" }).click();
   await page.getByText("Reconciled", { exact: true }).first().waitFor();
   await signOut(page);
@@ -124,11 +124,11 @@ test("a Devon request over £100 goes from the lead professional to the pathway 
   await page.getByLabel("The family's comments").fill("She is happier.");
   await page.getByRole("button", { name: "Record the review" }).click();
   await page.getByText("Closed", { exact: true }).first().waitFor();
-  await expect.poll(() => main().innerText()).toContain("She climbs twice a week");
+  await expect.poll(() => main().innerText(), WAIT).toContain("She climbs twice a week");
   await checkPage(page, "devon-request-closed");
   await page.getByRole("link", { name: "DEV-2026-0001" }).click();
   await page.getByRole("heading", { level: 1, name: "Elowen Couch" }).waitFor();
   await settled(page);
-  await expect.poll(() => main().innerText()).toContain("She climbs twice a week");
+  await expect.poll(() => main().innerText(), WAIT).toContain("She climbs twice a week");
   await checkPage(page, "devon-case-with-review");
 });

@@ -2,7 +2,16 @@
 // rule shown, and what was typed kept. Driven with the keyboard alone.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, onTestFailed, test } from "vitest";
-import { activate, checkPage, DEMO_PASSWORD, screenshotFailure, settled, tabTo, typeInto } from "./support/journey.ts";
+import {
+  activate,
+  checkPage,
+  DEMO_PASSWORD,
+  screenshotFailure,
+  settled,
+  tabTo,
+  typeInto,
+  WAIT,
+} from "./support/journey.ts";
 import { type PortalStack, startPortalStack } from "./support/portal-stack.ts";
 
 let stack: PortalStack;
@@ -25,7 +34,7 @@ test("a Dorset request over £500 is stopped at the form with the rule shown, th
   await typeInto(page, page.getByLabel("Password"), DEMO_PASSWORD);
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: /^Hello/ }).waitFor();
-  await expect.poll(() => page.locator("header").innerText()).toContain("Dorset");
+  await expect.poll(() => page.locator("header").innerText(), WAIT).toContain("Dorset");
   await checkPage(page, "dorset-home-lead-professional");
 
   await activate(page, page.getByRole("link", { name: "Cases", exact: true }));
@@ -41,9 +50,9 @@ test("a Dorset request over £500 is stopped at the form with the rule shown, th
   // The rules, before they are broken, and the budget left.
   const rules = page.getByRole("complementary");
   await expect
-    .poll(() => rules.innerText())
+    .poll(() => rules.innerText(), WAIT)
     .toContain("Up to £500.00 a case in all, or up to £1,000.00 in exceptional circumstances");
-  await expect.poll(() => rules.innerText()).toMatch(/Available now\s*£6,666\.67/);
+  await expect.poll(() => rules.innerText(), WAIT).toMatch(/Available now\s*£6,666\.67/);
 
   // Cash: the radios are one Tab stop, and the arrow keys choose.
   await tabTo(page, page.getByLabel("Order", { exact: true }));
@@ -65,16 +74,16 @@ test("a Dorset request over £500 is stopped at the form with the rule shown, th
     page.getByLabel("Why can statutory funding, benefits or charities not pay?"),
     "No statutory service covers lessons.",
   );
-  await expect.poll(() => rules.innerText()).toMatch(/This request\s*£600\.00\s*Left after it\s*£6,066\.67/);
+  await expect.poll(() => rules.innerText(), WAIT).toMatch(/This request\s*£600\.00\s*Left after it\s*£6,066\.67/);
   await checkPage(page, "dorset-request-form");
 
   await activate(page, page.getByRole("button", { name: "Submit the request" }));
   const summary = page.locator(".govuk-error-summary");
   await summary.waitFor();
   await expect
-    .poll(() => summary.innerText())
+    .poll(() => summary.innerText(), WAIT)
     .toContain("Dorset's protocol allows up to £500.00 a case, or up to £1,000.00 in exceptional circumstances.");
-  await expect.poll(() => summary.innerText()).toContain("mark the request exceptional and say why");
+  await expect.poll(() => summary.innerText(), WAIT).toContain("mark the request exceptional and say why");
   // Everything typed is still there.
   expect(await page.getByLabel("Cost of one").inputValue()).toBe("600");
   expect(await page.getByLabel("What it is").inputValue()).toBe("Swimming lessons and kit for a term");
@@ -87,7 +96,7 @@ test("a Dorset request over £500 is stopped at the form with the rule shown, th
   await activate(page, page.getByRole("button", { name: "Submit the request" }));
   const reasonGroup = page.locator(".govuk-form-group", { has: page.getByLabel("What makes them exceptional") });
   await expect
-    .poll(() => reasonGroup.innerText())
+    .poll(() => reasonGroup.innerText(), WAIT)
     .toContain("Say in writing what makes the circumstances exceptional.");
   await checkPage(page, "dorset-request-reason-missing");
 
@@ -99,7 +108,7 @@ test("a Dorset request over £500 is stopped at the form with the rule shown, th
   await activate(page, page.getByRole("button", { name: "Submit the request" }));
   await page.getByText("Awaiting decision", { exact: true }).first().waitFor();
   await expect
-    .poll(() => page.locator("main").innerText())
+    .poll(() => page.locator("main").innerText(), WAIT)
     .toContain("A house move cut her off from every club she knew.");
   await checkPage(page, "dorset-request-submitted");
 });

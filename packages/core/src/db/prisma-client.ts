@@ -1,6 +1,6 @@
 import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type pg from "pg";
+import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 export type Database = PrismaClient;
@@ -20,9 +20,21 @@ const emptySelectAsDefault = Prisma.defineExtension({
   },
 });
 
-/** A client on a new pool for `databaseUrl`, or on a pool the caller made (to observe its statements). */
+/** Each client's connection pool, so /metrics can report how busy it is. */
+const pools = new WeakMap<Database, pg.Pool>();
+
+export function connectionPoolOf(db: Database): pg.Pool | undefined {
+  return pools.get(db);
+}
+
+/** A client on a new pool for `database`, or on a pool the caller made (to observe its statements). */
 export function createPrismaClient(database: string | pg.Pool, poolSize = 10): Database {
-  const adapter = new PrismaPg(typeof database === "string" ? { connectionString: database, max: poolSize } : database);
+  // The pool is ours rather than the adapter's so that its use can be measured.
+  const pool = typeof database === "string" ? new pg.Pool({ connectionString: database, max: poolSize }) : database;
+  // An idle connection the server drops is discarded by the pool; the next query opens another.
+  // Without a listener, that 'error' event would end the process.
+  pool.on("error", () => {});
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
@@ -30,5 +42,7 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): D
   // `{ OR: [] }`, which Prisma does not reliably treat as "match nothing" inside an AND
   // (prisma/prisma#17367): a user with no right would match every row. The extension adds
   // only query hooks, no new methods, so the client keeps PrismaClient's type.
-  return client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
+  const db = client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
+  pools.set(db, pool);
+  return db;
 }

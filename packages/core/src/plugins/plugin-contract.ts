@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Database } from "../db/prisma-client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { builder } from "../graphql/builder.ts";
+import type { EventWording, NotificationEvent } from "../notifications/notification-wording.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeHooks, SchemeRules } from "../schemes/scheme-rules.ts";
@@ -36,6 +37,52 @@ export interface PortalContribution {
   requestFormSections?: { title: string; fields: PortalField[] }[];
   /** Rules to show before they are broken ("Up to £100 you sign off yourself"), from the settings. */
   guidance?: (settings: never) => string[];
+}
+
+/** One question (or box) of a paper form, in the original's words. */
+export interface CaseStudyQuestion {
+  /** Stable within the form: the key of its answer. */
+  key: string;
+  label: string;
+  /** "professional": written by the professional (saved through the form's `save`); "records": filled from what Pathfinder holds. */
+  answeredBy: "professional" | "records";
+}
+
+/** A section of a paper form, e.g. "Part two (for completion by locality co-ordinator)". */
+export interface CaseStudySection {
+  title: string;
+  questions: CaseStudyQuestion[];
+}
+
+/** What a form's `fill` and `save` are given: the request's transaction (held to the viewer's authority). */
+export interface CaseStudyContext {
+  db: Database;
+  viewer: Viewer;
+  /** The row id of the case or purchase request the form is about; core has checked the viewer may read it. */
+  subjectId: string;
+}
+
+/**
+ * A scheme's monitoring or case-study form (Leeds' case study proforma, Dorset's application
+ * and monitoring form): its sections as on paper, how to fill it from what the platform holds,
+ * and how to store what the professional writes. Core serves it through GraphQL and as a PDF.
+ */
+export interface CaseStudyForm {
+  /** Unique within the plugin, e.g. "case-study"; core addresses it as "<plugin id>.<id>". */
+  id: string;
+  title: string;
+  /** A line under the title, e.g. the scheme's name. */
+  subtitle?: string;
+  /** What one copy of the form is about. */
+  subject: "Case" | "PurchaseRequest";
+  sections: CaseStudySection[];
+  /**
+   * Every answer by question key (empty string: not yet answered), or null when this subject has
+   * no such form (another scheme's request) or the viewer may not read it.
+   */
+  fill(context: CaseStudyContext): Promise<Record<string, string> | null>;
+  /** Stores the professional's answers (only keys of questions they answer); throw a DomainError to refuse. */
+  save?(context: CaseStudyContext & { answers: Record<string, string>; complete: boolean }): Promise<void>;
 }
 
 export interface DemoSeedHelpers {
@@ -70,6 +117,22 @@ export interface SchemePlugin<Settings = any> {
   /** Demo data: an invented authority that runs this scheme. */
   seedDemo?: (db: Database, helpers: DemoSeedHelpers) => Promise<void>;
   portal?: PortalContribution;
+  /** Monitoring and case-study forms, served by core through GraphQL and as printable PDFs. */
+  caseStudyForms?: CaseStudyForm[];
+  /** The scheme's words in the e-mails core sends about its requests. */
+  notifications?: NotificationContribution;
+}
+
+/**
+ * A scheme's wording for notification e-mails, by event; whatever it leaves out stays core's.
+ * Placeholders in braces are filled from references and figures only (never a child's name):
+ * {reference}, {caseReference}, {initials}, {amount}, {step}, {outcome}, {reviewDueOn}, {link}.
+ *
+ * @example
+ * notifications: { wording: { "approval-awaited": { subject: "Application {reference} needs the panel" } } }
+ */
+export interface NotificationContribution {
+  wording?: Partial<Record<NotificationEvent, Partial<EventWording>>>;
 }
 
 /**

@@ -5,11 +5,18 @@ import type { Transaction } from "../db/transaction.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
 import type { DecisionOutcome } from "../generated/prisma/enums.ts";
 import { DomainError, NotAuthorisedError } from "../graphql/domain-errors.ts";
+import { notifyApprovers, notifyLeadProfessional } from "../notifications/notification-outbox.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { commitApproval } from "./commit-approval.ts";
 import { lockAndLoadRequest } from "./load-for-review.ts";
 import { moveStatus } from "./purchase-status.ts";
+
+const outcomeWords: Record<DecisionOutcome, string> = {
+  APPROVED: "approved",
+  REJECTED: "rejected",
+  RETURNED: "returned for changes",
+};
 
 const verbs: Record<DecisionOutcome, string> = {
   APPROVED: "Approved",
@@ -72,8 +79,10 @@ export async function decidePurchase(
       orderBy: { position: "asc" },
     });
     final = next === null;
-    if (next) await tx.approvalStep.update({ where: { id: next.id }, data: { status: "PENDING" } });
-    else await commitApproval(tx, viewer, request, rules, note);
+    if (next) {
+      await tx.approvalStep.update({ where: { id: next.id }, data: { status: "PENDING" } });
+      await notifyApprovers(tx, request, next);
+    } else await commitApproval(tx, viewer, request, rules, note);
   } else {
     await tx.approvalStep.updateMany({
       where: { purchaseRequestId: id, round: step.round, status: "WAITING" },
@@ -82,6 +91,7 @@ export async function decidePurchase(
     await moveStatus(tx, viewer, request, outcome, outcome === "REJECTED" ? "rejected" : "returned", note);
   }
   await rules.onDecision?.({ tx, requestId: id, viewer, outcome, final });
+  if (final) await notifyLeadProfessional(tx, request, "decision-made", { outcome: outcomeWords[outcome] });
   const cover = principal.cover ? ` as cover for ${principal.name}` : "";
   await recordAudit(tx, viewer, {
     action: `purchase.${outcome.toLowerCase()}`,

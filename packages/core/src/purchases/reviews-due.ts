@@ -1,6 +1,7 @@
 import { withAuthority } from "../db/authority-scope.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { AuthorityId } from "../domain/ids.ts";
+import { notifyLeadProfessional } from "../notifications/notification-outbox.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 
 /** A registry, or how to build one that reads through a given (authority-scoped) transaction. */
@@ -36,7 +37,7 @@ async function reviewsDueIn(db: Database, authorityId: AuthorityId, schemes: Sch
             AND e.entity_id = r.id AND e.action = 'purchase.review-due')`;
     return tx.purchaseRequest.findMany({
       where: { id: { in: dueIds.map((row) => row.id) } },
-      include: { budget: true },
+      include: { budget: true, case: { include: { children: { include: { child: true } } } } },
     });
   });
   for (const request of due) {
@@ -55,6 +56,9 @@ async function reviewsDueIn(db: Database, authorityId: AuthorityId, schemes: Sch
           caseId: request.caseId,
           summary: `The outcome review of ${request.reference} is due`,
         },
+      });
+      await notifyLeadProfessional(tx, request, "review-due", {
+        reviewDueOn: (request.reviewDueOn ?? asOf).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" }),
       });
     });
   }

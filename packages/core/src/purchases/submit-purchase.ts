@@ -2,6 +2,7 @@ import { recordAudit } from "../audit/audit-log.ts";
 import type { Transaction } from "../db/transaction.ts";
 import type { Pence } from "../domain/money.ts";
 import { formatPence } from "../domain/money.ts";
+import { notifyApprovers } from "../notifications/notification-outbox.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { commitApproval } from "./commit-approval.ts";
@@ -84,6 +85,7 @@ export async function submitPurchase(tx: Transaction, viewer: Viewer, schemes: S
   });
   await moveStatus(tx, viewer, request, "AWAITING_DECISION", "submitted");
   await rules.onSubmit?.({ tx, requestId: id, viewer });
+  await notifyApprovers(tx, request, chain.steps[0] as (typeof chain.steps)[number]);
   const who = chain.steps.map((step) => step.label).join(", then ");
   await recordAudit(tx, viewer, {
     ...audit,

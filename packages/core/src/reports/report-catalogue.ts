@@ -7,6 +7,7 @@ import { ecmOutcomes } from "./ecm-outcomes.ts";
 import { matchedFunding } from "./matched-funding.ts";
 import { repeatRequests } from "./repeat-requests.ts";
 import type { ReportDefinition } from "./report-definition.ts";
+import { requestRegister } from "./request-register.ts";
 import { spendByArea, spendByCategory, spendByMonth } from "./spend-and-requests.ts";
 import { unmetNeeds } from "./unmet-needs.ts";
 
@@ -25,6 +26,7 @@ export const REPORTS: readonly ReportDefinition[] = [
   repeatRequests,
   areaMonthlyTrends,
   outliers,
+  requestRegister,
 ];
 
 export const reportBySlug = (slug: string) => REPORTS.find((report) => report.slug === slug);

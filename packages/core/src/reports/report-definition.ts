@@ -34,6 +34,8 @@ export interface ReportDefinition {
    * area or a budget as a whole, so only viewers who read whole areas may run it.
    */
   reach: "cases" | "areas";
+  /** A table of one row per record, too long for GraphQL: served only as a streamed CSV download. */
+  downloadOnly?: boolean;
   query(scope: ReportScope, filter: ReportFilter): Prisma.Sql;
 }
 

@@ -40,10 +40,10 @@ const rowType = (report: ReportDefinition) =>
 
 const Reports = builder.objectRef<{ filter: ReportFilter }>("Reports").implement({
   description:
-    "Figures computed in SQL over your authority's whole data set, as far as your role reaches: managers, finance and administrators the whole authority; overseers and co-ordinators their areas; lead professionals the cases they lead. Each table downloads as CSV at /reports/<name>.csv with the same filters.",
+    "Figures computed in SQL over your authority's whole data set, as far as your role reaches: managers, finance and administrators the whole authority; overseers and co-ordinators their areas; lead professionals the cases they lead. Each table downloads as CSV at /reports/<name>.csv with the same filters, and every request, one row each, at /reports/requests.csv.",
   fields: (t) =>
     Object.fromEntries(
-      REPORTS.map((report) => [
+      REPORTS.filter((report) => !report.downloadOnly).map((report) => [
         report.name,
         t.field({
           type: [rowType(report)],

@@ -2,14 +2,9 @@
 // composition root's plugins; `npm run schema -- --check` fails when the committed file is stale,
 // so a change to the API cannot land without its contract.
 import { readFileSync, writeFileSync } from "node:fs";
-import { lexicographicSortSchema, printSchema } from "graphql";
-import { loadConfig } from "../config.ts";
-import { repositoryRoot } from "../db/repository-paths.ts";
-import { buildSchema } from "../graphql/schema.ts";
+import { contractPath, printContract } from "./contract.ts";
 
-const contractPath = `${repositoryRoot}schema.graphql`;
-const config = await loadConfig();
-const printed = `${printSchema(lexicographicSortSchema(buildSchema(config.plugins)))}\n`;
+const printed = await printContract();
 
 if (process.argv.includes("--check")) {
   let committed = "";

@@ -60,6 +60,22 @@ describe("CSV downloads", () => {
     }
   });
 
+  it("every submitted request, one row each, in UK dates (drafts left out)", async () => {
+    expect(await (await download("/reports/requests.csv", "admin")).text()).toBe(
+      [
+        "Request,Area,Scheme,Route,Status,Submitted on,Decided on,Categories,Amount (pence),Matched funding (pence)",
+        "R1,North,core,SUPPLIER_ORDER,CLOSED,2026-01-31,2026-02-01,CHILDCARE,10000,1000",
+        "R2,North,core,CASH,FULFILLED,2026-02-01,2026-02-01,TRANSPORT,150,0",
+        "R7,North,core,SUPPLIER_ORDER,WITHDRAWN,2026-02-10,,CLOTHING_AND_UNIFORM,3000,0",
+        "R4,South,leeds,SUPPLIER_ORDER,APPROVED,2026-02-15,2026-02-16,COUNSELLING_OR_TRADED_SERVICE; TRANSPORT,100500,5000",
+        "R5,North,core,CASH,AWAITING_DECISION,2026-02-20,,TRANSPORT,2000,0",
+        "R3,North,core,CASH,REJECTED,2026-04-01,2026-04-01,DOMESTIC_EQUIPMENT,60000,0",
+        "",
+      ].join("\n"),
+    );
+    expect(await (await download("/reports/requests.csv", "lp")).text()).not.toContain("R4");
+  });
+
   it("empty figures are empty cells", async () => {
     expect(await (await download("/reports/decision-times.csv?from=2026-05-01", "admin")).text()).toBe(
       "Requests decided,Approved,Rejected,Approval rate,Median time to decision (seconds),90th percentile time to decision (seconds)\n0,0,0,,,\n",

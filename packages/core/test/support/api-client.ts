@@ -1,4 +1,5 @@
 import type { Database } from "../../src/db/prisma-client.ts";
+import { createLogger } from "../../src/observability/logger.ts";
 import { createHttpApp, type HttpAppOptions } from "../../src/server/http-app.ts";
 import { applicationClientFor } from "./test-database.ts";
 
@@ -13,11 +14,14 @@ export interface GraphQLResponse<T = Record<string, any>> {
  * production (see applicationClientFor).
  */
 export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions, "db">> = {}) {
+  // Quiet unless a test listens: the observability tests pass a logger of their own.
+  const log = options.log ?? createLogger({ level: "silent" });
   const app = createHttpApp({
     db: applicationClientFor(db) ?? db,
     development: false,
     secureCookies: true,
     ...options,
+    log,
   });
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
@@ -52,5 +56,5 @@ export function createTestApi(db: Database, options: Partial<Omit<HttpAppOptions
     return token;
   }
 
-  return { request, graphql, signIn, close: app.close };
+  return { request, graphql, signIn, app, close: app.close };
 }

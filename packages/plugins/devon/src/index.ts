@@ -24,4 +24,14 @@ export default defineSchemePlugin({
   graphql: devonGraphQL,
   seedDemo: seedDevonDemo,
   portal: { labels: { APPROVER: PATHWAY_COORDINATOR }, guidance: devonGuidance as never },
+  notifications: {
+    wording: {
+      "approval-awaited": {
+        subject: "Pathfinder request {reference} needs the pathway co-ordinator's decision",
+      },
+      "review-due": {
+        body: "It is time to review what difference pathfinder request {reference} ({amount}, case {caseReference}, {initials}) made to the child and family: it fell due on {reviewDueOn}.",
+      },
+    },
+  },
 });

@@ -8,6 +8,7 @@ import { seedDorsetDemo } from "./demo-data.ts";
 import { dorsetEligibility } from "./eligibility.ts";
 import { dorsetGraphQL } from "./graphql.ts";
 import { dorsetCaseLimits, dorsetPilotTotal } from "./limits.ts";
+import { dorsetMonitoringForm } from "./monitoring-form.ts";
 import { dorsetPermissions } from "./permissions.ts";
 import { dorsetPortal } from "./portal.ts";
 import { dorsetRequestExtension } from "./request-extension.ts";
@@ -37,4 +38,5 @@ export default defineSchemePlugin({
   graphql: dorsetGraphQL,
   seedDemo: seedDorsetDemo,
   portal: dorsetPortal,
+  caseStudyForms: [dorsetMonitoringForm],
 });

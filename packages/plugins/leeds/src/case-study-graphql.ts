@@ -9,7 +9,7 @@ const questions = Object.keys(QUESTIONS) as Question[];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The case study is the child's story: its lead professional and the wedge's IPC (or their cover) read it. */
-function mayRead(viewer: Viewer, theCase: { leadProfessionalId: string | null; areaId: string }) {
+export function mayRead(viewer: Viewer, theCase: { leadProfessionalId: string | null; areaId: string }) {
   const roles = [...viewer.roles, ...viewer.cover.flatMap((colleague) => colleague.roles)];
   return (
     theCase.leadProfessionalId === viewer.id ||

@@ -89,7 +89,7 @@ export async function recordCaseStudy(db: Database, viewer: Viewer, caseId: stri
 }
 
 /** The cost answer from the case's approved requests, and who they were for. */
-async function costOfCase(
+export async function costOfCase(
   tx: Pick<Database, "purchaseRequest">,
   theCase: { id: string; authorityId: string; children: { child: { givenName: string; familyName: string } }[] },
 ) {

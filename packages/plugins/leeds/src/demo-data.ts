@@ -46,6 +46,16 @@ const cases = [
     child: { givenName: "Oskar", familyName: "Wade", dateOfBirth: "2012-01-22" },
     needs: ["Attendance at school", "Debt at home", "Out-of-school activities", "Sleep"],
     unmet: [{ category: "TRANSPORT", description: "No bus to the only youth club", estimatedCost: null }],
+    // A case study under way (invented): the cost answer is left to Pathfinder to fill in.
+    caseStudy: {
+      situationBefore:
+        "Oskar (14) was missing two days of school a week; the family owed money on the gas meter and he slept badly in a shared room.",
+      needsIdentified: "Attendance at school; debt at home; out-of-school activities; sleep.",
+      actionsTaken:
+        "The learning mentor arranged Credit Union debt advice sessions for his mother and a place at the Saturday football club, paid from the fund.",
+      howThingsChanged: "Attendance is up to four and a half days a week; the meter debt is on a repayment plan.",
+      differenceBudgetMade: "The club place started within a week, where a referral would have taken a term.",
+    },
   },
 ];
 
@@ -146,5 +156,9 @@ export async function seedLeedsDemo(db: Database, { enable }: DemoSeedHelpers): 
     });
     for (const need of demo.unmet)
       await db.unmetNeed.create({ data: { authorityId, caseId: theCase.id, recordedById: lead, ...need } as never });
+    if ("caseStudy" in demo && demo.caseStudy)
+      await db.leedsCaseStudy.create({
+        data: { authorityId, caseId: theCase.id, recordedById: lead, costPrefilled: true, ...demo.caseStudy },
+      });
   }
 }

@@ -4,6 +4,7 @@
 // receipts and change brought back); preferred providers; unmet needs and case studies recorded.
 import { addDays, defineSchemePlugin } from "@pathfinder/core";
 import { leedsApprovalChain } from "./approval.ts";
+import { leedsCaseStudyForm } from "./case-study-form.ts";
 import { leedsCashSignedByLeadProfessional } from "./cash-signature.ts";
 import { seedLeedsDemo } from "./demo-data.ts";
 import { leedsSubmissionViolations } from "./eligibility.ts";
@@ -32,4 +33,5 @@ export default defineSchemePlugin({
   graphql: leedsGraphQL,
   seedDemo: seedLeedsDemo,
   portal: leedsPortal,
+  caseStudyForms: [leedsCaseStudyForm],
 });

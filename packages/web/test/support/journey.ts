@@ -6,6 +6,9 @@ import { screenshotDirectory } from "./portal-stack.ts";
 
 export const DEMO_PASSWORD = "pathfinder-demo";
 
+/** How long to wait for what a person would wait for: generous, as CI machines are shared. */
+export const WAIT = { timeout: 60_000, interval: 250 };
+
 /** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
 const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
@@ -19,7 +22,7 @@ export async function settled(page: Page) {
           .getByRole("status")
           .filter({ hasText: /^Loading/ })
           .count(),
-      { timeout: 30_000 },
+      WAIT,
     )
     .toBe(0);
 }

@@ -139,15 +139,19 @@ export default function BudgetPage() {
           </div>
         ))}
       </dl>
-      <SpendChart
-        entries={budget.chart.edges.map((edge) => edge.node)}
-        periodStart={budget.periodStart}
-        periodEnd={budget.periodEnd}
-      />
+      {budget.chart.edges.length > 0 ? (
+        <SpendChart
+          entries={budget.chart.edges.map((edge) => edge.node)}
+          periodStart={budget.periodStart}
+          periodEnd={budget.periodEnd}
+        />
+      ) : (
+        <p className="govuk-body">The month-by-month ledger is shown to budget managers and finance.</p>
+      )}
       {hasRole("BUDGET_MANAGER") && budget.status === "OPEN" && <AllocateForm budgetId={budget.id} />}
       <h2 className="govuk-heading-m">Ledger</h2>
       {budget.ledgerEntries.edges.length === 0 ? (
-        <Empty>No entries you may see.</Empty>
+        <Empty>No ledger entries you may see.</Empty>
       ) : (
         <table className="govuk-table">
           <caption className="govuk-visually-hidden">Ledger entries, newest first</caption>

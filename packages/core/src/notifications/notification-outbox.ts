@@ -1,0 +1,93 @@
+import type { DbClient as Transaction } from "../db/transaction.ts";
+import { formatPence, type Pence } from "../domain/money.ts";
+import type { Role } from "../generated/prisma/enums.ts";
+import type { LoadedRequest } from "../purchases/load-for-review.ts";
+import { initialsOf, type NotificationEvent, type NotificationFacts } from "./notification-wording.ts";
+
+// Writes to the outbox happen inside the transaction of the event they tell of, so a message
+// is owed exactly when the event happened: a rolled-back decision owes none. The sender
+// (notification-sender.ts) delivers them after the commit.
+
+type RequestForFacts = Pick<LoadedRequest, "id" | "reference" | "total"> & {
+  case: { reference: string; children: { child: { givenName: string; familyName: string } }[] };
+};
+
+/** The facts a message about a request may use: references, figures and initials. */
+export function factsOf(request: RequestForFacts, extra: Partial<NotificationFacts> = {}): Partial<NotificationFacts> {
+  return {
+    requestId: request.id,
+    reference: request.reference,
+    caseReference: request.case.reference,
+    initials: initialsOf(request.case.children.map(({ child }) => child)),
+    amount: formatPence(request.total as Pence),
+    ...extra,
+  };
+}
+
+/** Queues one message per recipient, each as they asked (at once, in a digest, or not at all). */
+async function enqueue(
+  tx: Transaction,
+  authorityId: string,
+  recipientIds: readonly string[],
+  event: NotificationEvent,
+  scheme: string,
+  facts: Partial<NotificationFacts>,
+) {
+  if (recipientIds.length === 0) return;
+  const recipients = await tx.staffUser.findMany({
+    where: { id: { in: [...new Set(recipientIds)] }, authorityId, active: true, notificationDelivery: { not: "NONE" } },
+    select: { id: true, notificationDelivery: true },
+  });
+  await tx.notification.createMany({
+    data: recipients.map((recipient) => ({
+      authorityId,
+      recipientId: recipient.id,
+      event,
+      scheme,
+      facts,
+      digest: recipient.notificationDelivery === "DAILY_DIGEST",
+    })),
+  });
+}
+
+/** Tells the holders of a step's role (in its area, or authority-wide) that a request awaits them. */
+export async function notifyApprovers(
+  tx: Transaction,
+  request: RequestForFacts & { authorityId: string; requesterId: string; budget: { scheme: string } },
+  step: { role: Role; areaId: string | null; label: string },
+) {
+  const holders = await tx.roleAssignment.findMany({
+    where: {
+      authorityId: request.authorityId,
+      role: step.role,
+      ...(step.areaId ? { OR: [{ areaId: step.areaId }, { areaId: null }] } : {}),
+      // Nobody decides their own request, so nobody is asked to.
+      staffUserId: { not: request.requesterId },
+    },
+    select: { staffUserId: true },
+  });
+  await enqueue(
+    tx,
+    request.authorityId,
+    holders.map((holder) => holder.staffUserId),
+    "approval-awaited",
+    request.budget.scheme,
+    factsOf(request, { step: step.label }),
+  );
+}
+
+/** Tells the case's lead professional (or, with none, the requester) of a decision or a review due. */
+export async function notifyLeadProfessional(
+  tx: Transaction,
+  request: RequestForFacts & {
+    authorityId: string;
+    requesterId: string;
+    budget: { scheme: string };
+    case: { leadProfessionalId: string | null };
+  },
+  event: "decision-made" | "review-due",
+  extra: Partial<NotificationFacts>,
+) {
+  const recipient = request.case.leadProfessionalId ?? request.requesterId;
+  await enqueue(tx, request.authorityId, [recipient], event, request.budget.scheme, factsOf(request, extra));
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, readEnvironment } from "../../src/server/environment.ts";
+
+const problemsOf = (env: Record<string, string>, mode: Parameters<typeof readEnvironment>[1]) => {
+  try {
+    readEnvironment(env, mode);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+const production = {
+  DATABASE_URL: "postgres://owner:secret@db.example:5432/pathfinder",
+  APP_DATABASE_PASSWORD: "a-long-application-password",
+};
+
+describe("configuration by environment variables, checked at start-up", () => {
+  it("runs npm start with nothing set, on the defaults", () => {
+    expect(readEnvironment({}, "development")).toMatchObject({
+      NODE_ENV: "development",
+      API_PORT: 4000,
+      EMBEDDED_POSTGRES_PORT: 54329,
+      SESSION_LIFETIME_HOURS: 12,
+      secureCookies: false,
+    });
+  });
+
+  it("reads production's variables, with secure cookies unless told otherwise", () => {
+    const environment = readEnvironment({ ...production, API_PORT: "8080", SESSION_LIFETIME_HOURS: "8" }, "production");
+    expect(environment).toMatchObject({ API_PORT: 8080, SESSION_LIFETIME_HOURS: 8, secureCookies: true });
+    expect(readEnvironment({ ...production, SECURE_COOKIES: "false" }, "production").secureCookies).toBe(false);
+  });
+
+  it("gives one clear message per bad variable, naming it, and all of them at once", () => {
+    expect(
+      problemsOf(
+        {
+          API_PORT: "eighty",
+          DATABASE_URL: "mysql://db.example/pathfinder",
+          SESSION_LIFETIME_HOURS: "-1",
+          ATTACHMENT_MAX_BYTES: "10MB",
+          SECURE_COOKIES: "yes",
+          NODE_ENV: "staging",
+        },
+        "development",
+      ),
+    ).toEqual([
+      "NODE_ENV must be development, production or test",
+      "API_PORT must be a port number (1-65535)",
+      "DATABASE_URL must be a PostgreSQL URL, like postgres://user:password@db.example:5432/pathfinder",
+      "SESSION_LIFETIME_HOURS must be more than 0 hours",
+      "ATTACHMENT_MAX_BYTES must be a positive whole number of bytes",
+      "SECURE_COOKIES must be true or false",
+    ]);
+    expect(problemsOf({ API_PORT: "70000" }, "development")).toEqual(["API_PORT must be a port number (1-65535)"]);
+  });
+
+  it("requires a database and the application role's login in production", () => {
+    expect(problemsOf({}, "production")).toEqual([
+      "DATABASE_URL (or APP_DATABASE_URL) is required in production (the embedded PostgreSQL is for `npm start` only)",
+      "APP_DATABASE_PASSWORD (or APP_DATABASE_URL) is required in production: the API connects as the application role, never as the owner",
+    ]);
+    expect(problemsOf({ ...production, APP_DATABASE_PASSWORD: "short" }, "production")).toEqual([
+      "APP_DATABASE_PASSWORD must be at least 16 characters in production",
+    ]);
+    expect(
+      problemsOf(
+        {
+          DATABASE_URL: production.DATABASE_URL,
+          APP_DATABASE_URL: "postgres://pathfinder_app:x@db.example/pathfinder",
+        },
+        "production",
+      ),
+    ).toEqual([]);
+  });
+
+  it("requires the database to migrate for npm run db:migrate, and treats empty variables as unset", () => {
+    expect(problemsOf({ DATABASE_URL: " " }, "migrate")).toEqual([
+      "DATABASE_URL is required: the database to migrate, as its owner",
+    ]);
+  });
+
+  it("refuses a configuration file that does not exist", () => {
+    expect(problemsOf({ PATHFINDER_CONFIG: "/nowhere/pathfinder.config.ts" }, "development")).toEqual([
+      "PATHFINDER_CONFIG must name an existing configuration file",
+    ]);
+  });
+});
