@@ -1,7 +1,6 @@
-import { setAuthority } from "../db/authority-scope.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { DbClient } from "../db/transaction.ts";
-import type { AuthorityId, StaffUserId } from "../domain/ids.ts";
+import type { StaffUserId } from "../domain/ids.ts";
 import { hashSessionToken, newSessionToken } from "./session-tokens.ts";
 
 export const SESSION_LIFETIME_MS = Number(process.env.SESSION_LIFETIME_HOURS ?? 12) * 3_600_000;
@@ -38,11 +37,13 @@ const today = () => {
  */
 export async function findSessionUser(db: DbClient, token: string) {
   // Before the authority is known nothing tenant-owned is visible; this function (migration
-  // 0010) answers only "whose live session is this?".
+  // 0010) answers only "whose live session is this?". The same statement sets the
+  // transaction's authority (as setAuthority does) when there is a live session: one round
+  // trip fewer on every request. No session, no row, and the authority stays unset.
   const [owner] = await db.$queryRaw<{ staff_user_id: string; authority_id: string }[]>`
-    SELECT staff_user_id, authority_id FROM session_staff_user(${hashSessionToken(token)})`;
+    SELECT staff_user_id, authority_id, set_config('app.authority_id', authority_id::text, true) AS scope
+    FROM session_staff_user(${hashSessionToken(token)})`;
   if (!owner) return null;
-  await setAuthority(db, owner.authority_id as AuthorityId);
   const user = await db.staffUser.findUnique({
     where: { id: owner.staff_user_id },
     include: {

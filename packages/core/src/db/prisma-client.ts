@@ -27,9 +27,10 @@ export function connectionPoolOf(db: Database): pg.Pool | undefined {
   return pools.get(db);
 }
 
-export function createPrismaClient(databaseUrl: string, poolSize = 10): Database {
+/** A client on a new pool for `database`, or on a pool the caller made (to observe its statements). */
+export function createPrismaClient(database: string | pg.Pool, poolSize = 10): Database {
   // The pool is ours rather than the adapter's so that its use can be measured.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const pool = typeof database === "string" ? new pg.Pool({ connectionString: database, max: poolSize }) : database;
   // An idle connection the server drops is discarded by the pool; the next query opens another.
   // Without a listener, that 'error' event would end the process.
   pool.on("error", () => {});

@@ -1,4 +1,7 @@
+import { subject } from "@casl/ability";
+import { CaseRef } from "../cases/case.graphql.ts";
 import { PurchaseCategoryEnum } from "../cases/purchase-category.graphql.ts";
+import type { ApprovalStep as ApprovalStepRow, Case as CaseRow } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { Money } from "../graphql/money.graphql.ts";
 import { RoleEnum } from "../people/staff-user.graphql.ts";
@@ -10,7 +13,7 @@ import {
   PurchaseStatusEnum,
   StepStatusEnum,
 } from "./purchase-enums.graphql.ts";
-import { PurchaseRequestPermissions, resolveViewerCan, viewerCanSelect } from "./viewer-can.graphql.ts";
+import { openStepsQuery, PurchaseRequestPermissions, resolveViewerCan, viewerCanSelect } from "./viewer-can.graphql.ts";
 
 builder.prismaObject("PurchaseItem", {
   description: "One thing bought: what, from whom, how many and at what price.",
@@ -122,16 +125,19 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     reference: t.exposeString("reference", { description: 'Unique in the authority, e.g. "PR-2026-0042".' }),
     status: t.expose("status", { description: "Where the request is in its life.", type: PurchaseStatusEnum }),
     route: t.expose("route", { description: "An order from a supplier, or cash.", type: PurchaseRouteEnum }),
-    case: t.prismaField({
-      type: "Case",
+    case: t.field({
+      type: CaseRef,
       nullable: true,
       description: "null for people who may not see the case (finance, overseers): they see amounts, not children.",
-      select: { caseId: true },
-      resolve: (query, request, _args, context) =>
-        context.db.case.findFirst({
-          ...query,
-          where: { AND: [accessibleBy(context.ability).ofType("Case"), { id: request.caseId }] },
-        }),
+      // Loaded with the request (one SQL statement for a whole page), then checked against the
+      // viewer's Case rules in memory: those rules name only the case's own columns (see CaseRef).
+      select: (_args, _context, nestedSelection) => ({
+        case: nestedSelection({ select: { authorityId: true, areaId: true, leadProfessionalId: true } }),
+      }),
+      resolve: (request, _args, context) => {
+        const row = request.case as unknown as CaseRow;
+        return context.ability.can("read", subject("Case", row)) ? row : null;
+      },
     }),
     caseId: t.exposeID("caseId", { description: "The case's global id, for people who may not see the case itself." }),
     budget: t.relation("budget", { description: "The budget it draws on." }),
@@ -174,8 +180,13 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
       type: "ApprovalStep",
       nullable: true,
       description: "The step the request is waiting on now, if any.",
-      select: { steps: { where: { status: "PENDING" }, orderBy: [{ round: "desc" }, { position: "asc" }], take: 1 } },
-      resolve: (_query, request) => request.steps[0] ?? null,
+      // The same steps, with the same arguments, as viewerCan loads: Pothos merges the two
+      // selections into one join, where different arguments would cost a query per request.
+      select: (_args, _context, nestedSelection) => ({
+        steps: nestedSelection({ ...openStepsQuery, select: { status: true } }),
+      }),
+      resolve: (_query, request) =>
+        (request.steps.find((step) => step.status === "PENDING") as ApprovalStepRow | undefined) ?? null,
     }),
     decisions: t.relation("decisions", {
       description: "Every decision, oldest first.",

@@ -37,6 +37,12 @@ export const PurchaseRequestPermissions = builder.objectRef<Permissions>("Purcha
     ),
 });
 
+/** The request's steps still to decide, latest round first: shared by viewerCan and currentStep. */
+export const openStepsQuery = {
+  where: { status: { in: ["PENDING", "WAITING"] } },
+  orderBy: [{ round: "desc" }, { position: "asc" }],
+} satisfies Prisma.PurchaseRequest$stepsArgs;
+
 /** What `PurchaseRequest.viewerCan` needs loaded with the request. */
 export const viewerCanSelect = {
   status: true,
@@ -46,8 +52,7 @@ export const viewerCanSelect = {
   case: { select: { leadProfessionalId: true } },
   budget: { select: { allocated: true, committed: true, spent: true, lapsed: true } },
   steps: {
-    where: { status: { in: ["PENDING", "WAITING"] } },
-    orderBy: [{ round: "desc" }, { position: "asc" }],
+    ...openStepsQuery,
     select: { status: true, role: true, areaId: true, label: true, area: { select: { name: true } } },
   },
 } satisfies Prisma.PurchaseRequestSelect;

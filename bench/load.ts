@@ -1,0 +1,121 @@
+// Load generators: autocannon (npm) at saturation or a fixed overall rate; wrk (Debian) at
+// saturation when installed; pgbench for L0. Latency percentiles are computed from every
+// response's time (autocannon's own histogram has no p95).
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+
+const run = promisify(execFile);
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+export interface RequestSource {
+  /** The next request's bearer token and GraphQL body. */
+  next(): { token: string; body: string };
+  /** Whether a 200 response's body is a success (no GraphQL errors, no typed error). */
+  ok(body: string): boolean;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+export async function autocannonLoad(
+  url: string,
+  source: RequestSource,
+  options: { connections: number; duration?: number; amount?: number; rate?: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        method: "POST",
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (request) => {
+              const { token, body } = source.next();
+              request.headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+              request.body = body;
+              return request;
+            },
+            onResponse: (status, body) => {
+              if (status !== 200 || !source.ok(body)) errors += 1;
+            },
+          },
+        ],
+      },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, _status, _bytes, time) => latencies.push(time));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / result.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: errors + result.errors + result.timeouts,
+  };
+}
+
+/** wrk at saturation with one fixed request (wrk has no per-request bodies without Lua per request). */
+export async function wrkLoad(url: string, token: string, body: string, connections: number, duration: number) {
+  const script = `/tmp/pathfinder-bench-${process.pid}.lua`;
+  writeFileSync(
+    script,
+    `wrk.method = "POST"\nwrk.body = ${JSON.stringify(body)}\n` +
+      `wrk.headers["content-type"] = "application/json"\nwrk.headers["authorization"] = "Bearer ${token}"\n`,
+  );
+  const { stdout } = await run("wrk", [
+    "-t1",
+    `-c${connections}`,
+    `-d${duration}s`,
+    "--latency",
+    "-s",
+    script,
+    `${url}/graphql`,
+  ]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+  const ms = (label: string) => {
+    const match = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
+    if (!match) return Number.NaN;
+    const value = Number(match[1]);
+    return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
+  };
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+  return { rps, p50: ms("50"), p99: ms("99"), errors: non2xx };
+}
+
+/** pgbench with a custom script: transactions per second and average latency. */
+export async function pgbenchLoad(
+  databaseUrl: string,
+  script: string,
+  defines: Record<string, string>,
+  clients: number,
+  duration: number,
+) {
+  const file = `/tmp/pathfinder-bench-${process.pid}.sql`;
+  writeFileSync(file, script);
+  const args = ["-n", "-M", "prepared", "-c", String(clients), "-j", "2", "-T", String(duration), "-f", file];
+  for (const [name, value] of Object.entries(defines)) args.push("-D", `${name}=${value}`);
+  args.push(databaseUrl);
+  const { stdout } = await run("pgbench", args, { maxBuffer: 1 << 24 });
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(stdout)?.[1]);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(stdout)?.[1] ?? 0);
+  return { tps, latencyAvgMs: latency, errors: failed };
+}
