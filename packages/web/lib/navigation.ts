@@ -17,6 +17,11 @@ export const navigation: NavigationItem[] = [
   { href: "/decisions", label: "Decisions", roles: ["APPROVER", "BUDGET_MANAGER"] },
   { href: "/budgets", label: "Budgets", roles: ["BUDGET_MANAGER", "FINANCE_OFFICER", "APPROVER", "OVERSEER"] },
   { href: "/finance", label: "Orders and cash", roles: ["FINANCE_OFFICER"] },
+  {
+    href: "/reports",
+    label: "Reports",
+    roles: ["OVERSEER", "BUDGET_MANAGER", "FINANCE_OFFICER", "AUTHORITY_ADMIN", "PLATFORM_ADMIN", "APPROVER"],
+  },
   { href: "/admin/schemes", label: "Schemes", roles: ["AUTHORITY_ADMIN"] },
   { href: "/admin/staff", label: "Staff", roles: ["AUTHORITY_ADMIN"] },
 ];
