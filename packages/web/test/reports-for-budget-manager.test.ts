@@ -117,6 +117,13 @@ test("the budget manager's reports show the API's figures, narrow with a filter 
   await expect.poll(() => categoryTable.innerText(), WAIT).toContain("Domestic equipment");
   expect(await page.getByTestId("report-chart").count()).toBeGreaterThanOrEqual(3);
   expect(await page.locator("[data-testid=report-chart] .recharts-bar-rectangle").count()).toBeGreaterThan(0);
+  // Matched funding and repeat requests count the granted request; the burn-down shows this month's spend.
+  const matched = page.getByRole("table", { name: "Money others put in beside the fund's, per area" });
+  await expect.poll(() => matched.innerText(), WAIT).toContain("Glossop");
+  const repeats = page.getByRole("table", { name: "Cases by how many requests were made for them" });
+  await expect.poll(() => repeats.innerText(), WAIT).toMatch(/\d/);
+  const burnDown = page.getByRole("table", { name: "Each budget, month by month" }).getByRole("row", { name: month });
+  expect(await burnDown.count()).toBeGreaterThan(0);
   await checkPage(page, "reports-budget-manager");
 
   // Narrowed to Swadlincote and transport: nothing granted there, on the page as in the API.

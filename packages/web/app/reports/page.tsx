@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { AreaTrends } from "../../components/reports/area-trends";
+import { BudgetBurnDown } from "../../components/reports/budget-burn-down";
 import { MonitoringFigures } from "../../components/reports/monitoring-figures";
 import { ReportFilterForm } from "../../components/reports/report-filter-form";
 import { SpendFigures } from "../../components/reports/spend-figures";
@@ -27,6 +28,9 @@ const ReportsDocument = graphql(`
       childrenAndFamilies { children families cases }
       ecmOutcomes { outcome intended intendedAndReviewed achieved }
       unmetNeeds { area category needs costed estimatedCost }
+      matchedFunding { area granted withMatchedFunding matched spend }
+      repeatRequests { requestsPerCase cases requests }
+      budgetBurnDown { budget area month allocated committed spent lapsed remaining steadyRemaining }
       areaMonthlyTrends { area month requests granted spend medianGranted }
       outliers { area reference submittedOn total areaMedian timesMedian }
     }
@@ -63,6 +67,7 @@ export default function ReportsPage() {
           <SpendFigures reports={data.reports} filter={applied} />
           <MonitoringFigures reports={data.reports} filter={applied} />
           {oversees && <AreaTrends reports={data.reports} filter={applied} />}
+          <BudgetBurnDown reports={data.reports} filter={applied} />
         </>
       )}
     </>

@@ -73,6 +73,34 @@ export function MonitoringFigures({ reports, filter }: { reports: Reports; filte
         ]}
       />
 
+      <h2 className="govuk-heading-m">Matched funding</h2>
+      <ReportTable
+        caption="Money others put in beside the fund's, per area"
+        rows={reports.matchedFunding}
+        rowKey={(row) => row.area}
+        csvHref={reportCsvHref("matched-funding", filter)}
+        columns={[
+          { header: "Area", cell: (row) => row.area },
+          { header: "Requests granted", numeric: true, cell: (row) => row.granted },
+          { header: "Of those, with matched funding", numeric: true, cell: (row) => row.withMatchedFunding },
+          { header: "Matched funding", numeric: true, cell: (row) => formatPence(row.matched) },
+          { header: "Fund's spend", numeric: true, cell: (row) => formatPence(row.spend) },
+        ]}
+      />
+
+      <h2 className="govuk-heading-m">Repeat requests</h2>
+      <ReportTable
+        caption="Cases by how many requests were made for them"
+        rows={reports.repeatRequests}
+        rowKey={(row) => row.requestsPerCase}
+        csvHref={reportCsvHref("repeat-requests", filter)}
+        columns={[
+          { header: "Requests per case", cell: (row) => row.requestsPerCase },
+          { header: "Cases", numeric: true, cell: (row) => row.cases },
+          { header: "Requests", numeric: true, cell: (row) => row.requests },
+        ]}
+      />
+
       <h2 className="govuk-heading-m">Unmet needs</h2>
       <ReportTable
         caption="Needs the fund could not meet"
