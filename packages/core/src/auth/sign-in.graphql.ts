@@ -70,15 +70,16 @@ builder.mutationField("changePassword", (t) =>
     description:
       "Changes your password. The new one needs at least 12 characters, must not be a well-known password or " +
       "contain your e-mail address. Your other sessions end; this one stays signed in.",
-    errors: { types: [...standardErrors] },
+    errors: { types: [...standardErrors], dataField: { description: "True: the password is changed." } },
     args: {
       currentPassword: t.arg.string({
+        description: "Your password now.",
         validate: z
           .string()
           .min(1, "Enter your current password")
           .max(PASSWORD_MAX_LENGTH, "That is not your password"),
       }),
-      newPassword: t.arg.string(),
+      newPassword: t.arg.string({ description: "The password you want from now on." }),
     },
     resolve: (_root, { currentPassword, newPassword }, context, info) =>
       changePassword(context, currentPassword, newPassword, () => passwordAttemptFor(context, info)),
