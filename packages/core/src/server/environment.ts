@@ -41,6 +41,26 @@ const flag = (name: string) =>
       .optional(),
   );
 
+const webUrl = (name: string, example: string) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+        message: `${name} must be an http(s) address, like ${example}`,
+      })
+      .optional(),
+  );
+
+const existingFile = (name: string) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((path) => existsSync(path), { message: `${name} must name an existing file` })
+      .optional(),
+  );
+
 const environmentSchema = z.object({
   NODE_ENV: z.preprocess(
     unsetIfEmpty,
@@ -77,6 +97,68 @@ const environmentSchema = z.object({
       .optional(),
   ),
   SECURE_COOKIES: flag("SECURE_COOKIES"),
+  // Behind the portal or a load balancer: take the client's address from X-Forwarded-For.
+  TRUST_PROXY: flag("TRUST_PROXY"),
+  PERSISTED_DOCUMENTS_MANIFEST: existingFile("PERSISTED_DOCUMENTS_MANIFEST"),
+  GRAPHQL_ALLOW_ANY_DOCUMENT: flag("GRAPHQL_ALLOW_ANY_DOCUMENT"),
+  // Single sign-on and links in e-mails.
+  PUBLIC_API_URL: webUrl("PUBLIC_API_URL", "https://pathfinder.example.gov.uk"),
+  PORTAL_URL: webUrl("PORTAL_URL", "https://pathfinder.example.gov.uk"),
+  // E-mail notifications.
+  SMTP_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol), {
+        message: "SMTP_URL must be an smtp:// or smtps:// address, like smtps://user:password@mail.example:465",
+      })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/[^@\s<>]+@[^@\s<>]+/, {
+        message: 'MAIL_FROM must contain an e-mail address, like "Pathfinder <no-reply@council.example>"',
+      })
+      .optional(),
+  ),
+  // Observability.
+  LOG_LEVEL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent",
+      })
+      .optional(),
+  ),
+  OTEL_TRACES_EXPORTER: z.preprocess(
+    unsetIfEmpty,
+    z.enum(["otlp", "console", "none"], { error: "OTEL_TRACES_EXPORTER must be otlp, console or none" }).optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: webUrl("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector.internal:4318"),
+  METRICS_PORT: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: "METRICS_PORT must be a port number (1-65535)" })
+      .int("METRICS_PORT must be a whole port number (1-65535)")
+      .min(1, "METRICS_PORT must be a port number (1-65535)")
+      .max(65535, "METRICS_PORT must be a port number (1-65535)")
+      .optional(),
+  ),
+  METRICS_TOKEN: z.preprocess(
+    unsetIfEmpty,
+    z.string().min(16, "METRICS_TOKEN must be at least 16 characters: it guards the metrics endpoint").optional(),
+  ),
+  // Reports: the smallest count the national evaluation export publishes.
+  PATHFINDER_EVALUATION_MIN_COUNT: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: "PATHFINDER_EVALUATION_MIN_COUNT must be a whole number of 2 or more" })
+      .int("PATHFINDER_EVALUATION_MIN_COUNT must be a whole number of 2 or more")
+      .min(2, "PATHFINDER_EVALUATION_MIN_COUNT must be a whole number of 2 or more")
+      .optional(),
+  ),
 });
 
 export type Environment = z.output<typeof environmentSchema> & { secureCookies: boolean };

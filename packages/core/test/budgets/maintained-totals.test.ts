@@ -62,7 +62,10 @@ describe("a budget's maintained totals", () => {
           ),
         ),
       );
-      for (const outcome of outcomes) outcome.status === "fulfilled" ? (accepted += 1) : (refused += 1);
+      for (const outcome of outcomes) {
+        if (outcome.status === "fulfilled") accepted += 1;
+        else refused += 1;
+      }
     }
     // The mix must exercise both sides: movements that land and movements the database refuses.
     expect(accepted).toBeGreaterThan(50);

@@ -57,6 +57,51 @@ describe("configuration by environment variables, checked at start-up", () => {
     expect(problemsOf({ API_PORT: "70000" }, "development")).toEqual(["API_PORT must be a port number (1-65535)"]);
   });
 
+  it("checks the settings of e-mail, single sign-on, logging, tracing, metrics and reports too", () => {
+    expect(
+      problemsOf(
+        {
+          SMTP_URL: "mail.example:25",
+          MAIL_FROM: "Pathfinder",
+          PORTAL_URL: "pathfinder.example.gov.uk",
+          PUBLIC_API_URL: "ftp://api.example",
+          LOG_LEVEL: "loud",
+          OTEL_TRACES_EXPORTER: "jaeger",
+          METRICS_PORT: "0",
+          METRICS_TOKEN: "short",
+          TRUST_PROXY: "maybe",
+          PERSISTED_DOCUMENTS_MANIFEST: "/nowhere/persisted-documents.json",
+          PATHFINDER_EVALUATION_MIN_COUNT: "1",
+        },
+        "production",
+      ).filter((problem) => !/DATABASE|APP_DATABASE/.test(problem)),
+    ).toEqual([
+      "TRUST_PROXY must be true or false",
+      "PERSISTED_DOCUMENTS_MANIFEST must name an existing file",
+      "PUBLIC_API_URL must be an http(s) address, like https://pathfinder.example.gov.uk",
+      "PORTAL_URL must be an http(s) address, like https://pathfinder.example.gov.uk",
+      "SMTP_URL must be an smtp:// or smtps:// address, like smtps://user:password@mail.example:465",
+      'MAIL_FROM must contain an e-mail address, like "Pathfinder <no-reply@council.example>"',
+      "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent",
+      "OTEL_TRACES_EXPORTER must be otlp, console or none",
+      "METRICS_PORT must be a port number (1-65535)",
+      "METRICS_TOKEN must be at least 16 characters: it guards the metrics endpoint",
+      "PATHFINDER_EVALUATION_MIN_COUNT must be a whole number of 2 or more",
+    ]);
+    expect(
+      readEnvironment(
+        {
+          ...production,
+          SMTP_URL: "smtps://mailer:secret@mail.example:465",
+          MAIL_FROM: "Pathfinder <no-reply@council.example>",
+          LOG_LEVEL: "warn",
+          METRICS_PORT: "9464",
+        },
+        "production",
+      ),
+    ).toMatchObject({ SMTP_URL: "smtps://mailer:secret@mail.example:465", LOG_LEVEL: "warn", METRICS_PORT: 9464 });
+  });
+
   it("requires a database and the application role's login in production", () => {
     expect(problemsOf({}, "production")).toEqual([
       "DATABASE_URL (or APP_DATABASE_URL) is required in production (the embedded PostgreSQL is for `npm start` only)",
