@@ -55,8 +55,8 @@ const requestChanged = (_result: unknown, _args: unknown, cache: Cache) => {
 /**
  * A production build sends each operation by its hash (`extensions.persistedQuery`, without the
  * text): the API there runs only the documents of lib/generated/persisted-documents.json. Placed
- * before graphcache, which rewrites documents, so the generated hash is still on the document.
- * Development sends the text, so `npm start` works with an API that has no manifest.
+ * after graphcache, which builds operations afresh (dropping extensions set before it) but keeps the
+ * document's generated `__meta__.hash`. Development sends the text, so `npm start` works with an API that has no manifest.
  */
 const sendDocumentsByHash: Exchange = mapExchange({
   onOperation: (operation) => {
@@ -80,7 +80,6 @@ export function createPortalClient(): Client {
     fetchOptions: { credentials: "same-origin", headers: { "x-pathfinder-csrf": "1" } },
     requestPolicy: "cache-and-network",
     exchanges: [
-      ...(process.env.NODE_ENV === "production" ? [sendDocumentsByHash] : []),
       cacheExchange({
         schema: cacheSchema as never,
         keys: Object.fromEntries(embedded.map((type) => [type, () => null])),
@@ -109,6 +108,7 @@ export function createPortalClient(): Client {
           },
         },
       }),
+      ...(process.env.NODE_ENV === "production" ? [sendDocumentsByHash] : []),
       fetchExchange,
     ],
   });
