@@ -1,7 +1,7 @@
 // Derbyshire's budget manager reads the reports: the figures on the page are the API's for the
 // same filter, a filter narrows them, and each table downloads as CSV through the portal.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, onTestFailed, test } from "vitest";
+import { afterAll, beforeAll, expect, inject, onTestFailed, test } from "vitest";
 import { checkPage, screenshotFailure, settled, signIn, WAIT } from "./support/journey.ts";
 import { type PortalStack, startPortalStack } from "./support/portal-stack.ts";
 
@@ -22,9 +22,12 @@ const londonDay = (offsetDays = 0) =>
 const pounds = (pence: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(pence / 100);
 
-/** A GraphQL call through the portal, as the person signed in on `on`. */
+/**
+ * A GraphQL call as the person signed in on `on` (the session cookie is the host's, whatever the
+ * port), to the set-up API: the portal's own API runs only the portal's documents.
+ */
 async function graphql(on: Page, query: string, variables: Record<string, unknown> = {}) {
-  const response = await on.request.post(`${stack.baseUrl}/graphql`, {
+  const response = await on.request.post(`${inject("setupApiUrl")}/graphql`, {
     data: { query, variables },
     headers: { "content-type": "application/json", "x-pathfinder-csrf": "1" },
   });

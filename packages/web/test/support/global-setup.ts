@@ -14,6 +14,8 @@ import { startProcess, waitUntilUp } from "./processes.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     portalBaseUrl: string;
+    /** The same API and database without the trusted-documents manifest: for tests to set up data. */
+    setupApiUrl: string;
   }
 }
 
@@ -76,6 +78,16 @@ export default async function setup(project: TestProject) {
     stopping.push(() => api.stop());
     // main.ts migrates and seeds before it listens, so ready means seeded.
     await waitUntilUp(`http://127.0.0.1:${apiPort}/readyz`, api);
+    // Tests set up data (and read figures to compare) with documents of their own, which the
+    // portal's API refuses as it would in production: they use a second API on the same database.
+    const setupApiPort = await freePort();
+    const setupApi = startProcess(process.execPath, [require.resolve("tsx/cli"), "src/main.ts"], {
+      cwd: coreDirectory,
+      env: { ...process.env, DATABASE_URL: databaseUrl.toString(), API_PORT: String(setupApiPort), NODE_ENV: "test" },
+    });
+    stopping.push(() => setupApi.stop());
+    await waitUntilUp(`http://127.0.0.1:${setupApiPort}/readyz`, setupApi);
+    project.provide("setupApiUrl", `http://127.0.0.1:${setupApiPort}`);
 
     const webPort = await freePort();
     const web = startProcess(
