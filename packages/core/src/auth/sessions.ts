@@ -25,39 +25,6 @@ export async function issueSession(
   return { token, expiresAt };
 }
 
-const today = () => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-};
-
-/**
- * The active staff user behind a token, or null when it is unknown, expired or revoked. Sets
- * the transaction's authority to that user's: the token is the only thing that may name it.
- * `db` must be a transaction (row-level security keys on the authority set in it).
- */
-export async function findSessionUser(db: DbClient, token: string) {
-  // Before the authority is known nothing tenant-owned is visible; this function (migration
-  // 0010) answers only "whose live session is this?". The same statement sets the
-  // transaction's authority (as setAuthority does) when there is a live session: one round
-  // trip fewer on every request. No session, no row, and the authority stays unset.
-  const [owner] = await db.$queryRaw<{ staff_user_id: string; authority_id: string }[]>`
-    SELECT staff_user_id, authority_id, set_config('app.authority_id', authority_id::text, true) AS scope
-    FROM session_staff_user(${hashSessionToken(token)})`;
-  if (!owner) return null;
-  const user = await db.staffUser.findUnique({
-    where: { id: owner.staff_user_id },
-    include: {
-      roleAssignments: true,
-      // Cover in force today comes with the user, in the same query.
-      coverTaken: {
-        where: { startsOn: { lte: today() }, endsOn: { gte: today() } },
-        include: { delegator: { include: { roleAssignments: true } } },
-      },
-    },
-  });
-  return user ? { user } : null;
-}
-
 export async function revokeSession(db: Database, token: string): Promise<void> {
   await db.session.updateMany({
     where: { tokenHash: hashSessionToken(token), revokedAt: null },

@@ -4,8 +4,8 @@ import { DomainError } from "../graphql/domain-errors.ts";
 import { rowIdOf } from "../graphql/global-id.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
-import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
-import { viewerFromSessionToken } from "../server/viewer-from-request.ts";
+import { enabledSchemesFrom, schemePermissions } from "../plugins/scheme-permissions.ts";
+import { startRequest } from "../server/viewer-from-request.ts";
 import { findForm, loadCaseStudy } from "./case-study-document.ts";
 import { parseCaseStudyPath } from "./case-study-path.ts";
 import { renderCaseStudyPdf } from "./case-study-pdf.ts";
@@ -32,9 +32,10 @@ export async function handleCaseStudyDownload(
 
   return options.db.$transaction(async (tx) => {
     const db = tx as unknown as Database;
-    const viewer = await viewerFromSessionToken(tx, sessionTokenFrom(request));
-    if (!viewer) return plain(401, "Sign in to download forms.");
-    const enabled = await enabledSchemesWithSettings(db, viewer.authorityId, options.plugins);
+    const start = await startRequest(tx, sessionTokenFrom(request));
+    if (!start) return plain(401, "Sign in to download forms.");
+    const viewer = start.viewer;
+    const enabled = enabledSchemesFrom(start.schemes, options.plugins);
     const ability = defineAbilityFor(viewer, schemePermissions(viewer, enabled, options.plugins));
     const source = { plugins: options.plugins, enabled: new Set(enabled.keys()) };
     try {

@@ -2,6 +2,7 @@ import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { sendBeginWithFirstStatement } from "./begin-with-first-statement.ts";
 
 export type Database = PrismaClient;
 
@@ -34,6 +35,7 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): D
   // An idle connection the server drops is discarded by the pool; the next query opens another.
   // Without a listener, that 'error' event would end the process.
   pool.on("error", () => {});
+  sendBeginWithFirstStatement(pool);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.

@@ -17,6 +17,13 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+let tracers = 0;
+
+/** Whether tracing was started (and not yet shut down) in this process. */
+export function tracingStarted(): boolean {
+  return tracers > 0;
+}
+
 /**
  * Registers a global tracer provider exporting to `exporter`, and instruments `pg` so every
  * SQL statement is a span under whatever span is active (a GraphQL operation's).
@@ -27,6 +34,7 @@ export interface Tracing {
  * personal data reaches a trace.
  */
 export function startTracing(options: { exporter: SpanExporter; serviceName?: string; batch?: boolean }): Tracing {
+  tracers += 1;
   const processor = options.batch
     ? new BatchSpanProcessor(options.exporter)
     : new SimpleSpanProcessor(options.exporter);
@@ -43,6 +51,7 @@ export function startTracing(options: { exporter: SpanExporter; serviceName?: st
   return {
     provider,
     async shutdown() {
+      tracers -= 1;
       instrumentation.disable();
       await provider.shutdown();
     },

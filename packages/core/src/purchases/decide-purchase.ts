@@ -3,13 +3,14 @@ import { decisionEligibility } from "../approvals/decision-eligibility.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { Transaction } from "../db/transaction.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
+import { isUuid } from "../domain/uuid.ts";
 import type { DecisionOutcome } from "../generated/prisma/enums.ts";
-import { DomainError, NotAuthorisedError } from "../graphql/domain-errors.ts";
+import { DomainError, NotAuthorisedError, NotFoundError } from "../graphql/domain-errors.ts";
 import { notifyApprovers, notifyLeadProfessional } from "../notifications/notification-outbox.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { commitApproval } from "./commit-approval.ts";
-import { lockAndLoadRequest } from "./load-for-review.ts";
+import { lockAndLoadForDecision } from "./load-for-review.ts";
 import { moveStatus } from "./purchase-status.ts";
 
 const outcomeWords: Record<DecisionOutcome, string> = {
@@ -24,10 +25,18 @@ const verbs: Record<DecisionOutcome, string> = {
   RETURNED: "Returned for changes",
 };
 
+/** Which requests the decider may decide (the ability's condition), and how to name a miss. */
+export interface DecisionAccess {
+  accessible: object;
+  what: string;
+  field: string | null;
+}
+
 /**
  * Records one decision on the request's current step. Approving the last step commits the
  * money; rejecting or returning ends the round. The step moves with a conditional update, so
- * two approvers deciding at once cannot both decide it.
+ * two approvers deciding at once cannot both decide it. `access`: the request must be one the
+ * viewer may decide, or it is NOT_FOUND (as findAccessible answers); jobs and the demo pass none.
  */
 export async function decidePurchase(
   tx: Transaction,
@@ -36,13 +45,13 @@ export async function decidePurchase(
   id: string,
   outcome: DecisionOutcome,
   note: string,
+  access: DecisionAccess = { accessible: {}, what: "The request", field: null },
 ) {
-  const request = await lockAndLoadRequest(tx, id);
-  const step = await tx.approvalStep.findFirst({
-    where: { purchaseRequestId: id, status: "PENDING" },
-    include: { area: true },
-    orderBy: [{ round: "desc" }, { position: "asc" }],
-  });
+  if (!isUuid(id)) throw new NotFoundError(access.what, access.field);
+  const request = await lockAndLoadForDecision(tx, id, access.accessible);
+  if (!request) throw new NotFoundError(access.what, access.field);
+  // The step being decided: the first pending one of the latest round (steps come latest round first).
+  const step = request.steps.find((candidate) => candidate.status === "PENDING") ?? null;
   const eligibility = decisionEligibility(
     principalsOf(viewer),
     request,
@@ -74,10 +83,9 @@ export async function decidePurchase(
 
   let final = true;
   if (outcome === "APPROVED") {
-    const next = await tx.approvalStep.findFirst({
-      where: { purchaseRequestId: id, round: step.round, status: "WAITING" },
-      orderBy: { position: "asc" },
-    });
+    // The next step of the round, loaded with the request: only this decision changed a step since.
+    const next =
+      request.steps.find((candidate) => candidate.round === step.round && candidate.status === "WAITING") ?? null;
     final = next === null;
     if (next) {
       await tx.approvalStep.update({ where: { id: next.id }, data: { status: "PENDING" } });

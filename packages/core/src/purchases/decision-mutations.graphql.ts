@@ -8,6 +8,7 @@ import { idOfType } from "../graphql/global-id.ts";
 import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
 import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
+import { accessibleBy } from "../permissions/casl-prisma.ts";
 import { decidePurchase } from "./decide-purchase.ts";
 import { DecisionChoiceEnum } from "./purchase-enums.graphql.ts";
 
@@ -36,8 +37,13 @@ builder.mutationField("decidePurchaseRequest", (t) =>
         throw new DomainError("NOTE_NEEDED", "Say why, so the lead professional knows what to do next.", "note");
       return inTransaction(context, async (tx) => {
         await once(tx, viewer, { operation: "decidePurchaseRequest", args }, async () => {
-          await findAccessible(tx, context.ability, "purchaseRequest", id, "decide", "The request", "id");
-          await decidePurchase(tx, viewer, context.schemes, id, args.decision, note);
+          // The permission check is in the query that loads the request under its lock.
+          const accessible = accessibleBy(context.ability, "decide").ofType("PurchaseRequest");
+          await decidePurchase(tx, viewer, context.schemes, id, args.decision, note, {
+            accessible,
+            what: "The request",
+            field: "id",
+          });
           return id;
         });
         return tx.purchaseRequest.findUniqueOrThrow({ ...query, where: { id } });

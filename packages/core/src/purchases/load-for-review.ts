@@ -22,6 +22,26 @@ export async function lockAndLoadRequest(tx: Transaction, id: string) {
 
 export type LoadedRequest = Awaited<ReturnType<typeof lockAndLoadRequest>>;
 
+/**
+ * As lockAndLoadRequest, for a decision: only a request the viewer may decide (`accessible`, the
+ * ability's condition, checked in the same query as the load), and with its approval steps, so
+ * the decision finds the step it decides and the one after it without further queries. Null
+ * when the request does not exist or is not the viewer's to decide. Steps change only under
+ * this lock (each write to them comes after it), so what is loaded stays true until commit.
+ */
+export async function lockAndLoadForDecision(tx: Transaction, id: string, accessible: object) {
+  await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+  return tx.purchaseRequest.findFirst({
+    where: { AND: [accessible, { id }] },
+    include: {
+      items: { orderBy: { position: "asc" } },
+      budget: true,
+      case: { include: { children: { include: { child: true } }, assessments: true } },
+      steps: { include: { area: true }, orderBy: [{ round: "desc" }, { position: "asc" }] },
+    },
+  });
+}
+
 export function reviewOf(tx: Transaction, request: LoadedRequest, requester: Viewer, now: Date): RequestUnderReview {
   return {
     request: {

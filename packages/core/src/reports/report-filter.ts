@@ -31,11 +31,19 @@ export const localMonth = (column: Prisma.Sql) =>
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-/** `from <= local day of column <= to`, or nothing when the filter leaves the period open. */
+/** The instant a UK calendar day begins (midnight is never skipped or repeated by the clocks). */
+const startOfLocalDay = (day: Prisma.Sql) => sql`((${day})::timestamp AT TIME ZONE ${REPORT_TIME_ZONE})`;
+
+/**
+ * `from <= local day of column <= to`, or nothing when the filter leaves the period open.
+ * Written as a range of instants (from the start of `from` to before the start of the day after
+ * `to`), the same rows as comparing each row's local day, but one an index on the column
+ * serves: a year's report reads that year's rows, not the authority's whole history.
+ */
 export function withinPeriod(column: Prisma.Sql, filter: ReportFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  if (filter.from) parts.push(sql`${localDate(column)} >= ${isoDay(filter.from)}::date`);
-  if (filter.to) parts.push(sql`${localDate(column)} <= ${isoDay(filter.to)}::date`);
+  if (filter.from) parts.push(sql`${column} >= ${startOfLocalDay(sql`${isoDay(filter.from)}::date`)}`);
+  if (filter.to) parts.push(sql`${column} < ${startOfLocalDay(sql`${isoDay(filter.to)}::date + 1`)}`);
   return parts.length ? sql` AND ${join(parts, " AND ")}` : empty;
 }
 

@@ -9,6 +9,7 @@ import { buildSchema } from "../graphql/schema.ts";
 import { graphqlObservability, graphqlTracing, yogaLogger } from "../observability/graphql-observability.ts";
 import { createLogger, type Logger } from "../observability/logger.ts";
 import { type ApiMetrics, createApiMetrics } from "../observability/metrics.ts";
+import { tracingStarted } from "../observability/tracing.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
 import { checkPlugins } from "../plugins/installed-plugins.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
@@ -95,7 +96,9 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
       requestSizeGuard,
       uploadSizeGuard,
       requestTransaction({ db: options.db, plugins, schemesFor }),
-      graphqlTracing(),
+      // Only when tracing was started (before the server is built, as main.ts does): with no
+      // tracer the plugin still did its per-operation work for spans nobody records.
+      ...(tracingStarted() ? [graphqlTracing()] : []),
       graphqlObservability(log, metrics),
       passwordAttemptLimits(options.db),
     ],

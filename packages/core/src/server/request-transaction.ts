@@ -4,10 +4,11 @@ import type { Database } from "../db/prisma-client.ts";
 import type { DbClient } from "../db/transaction.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
+import { abilityFor } from "../permissions/ability-cache.ts";
 import type { SchemePlugin } from "../plugins/plugin-contract.ts";
-import { enabledSchemesWithSettings, schemePermissions } from "../plugins/scheme-permissions.ts";
+import { enabledSchemesFrom } from "../plugins/scheme-permissions.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
-import { viewerFromSessionToken } from "./viewer-from-request.ts";
+import { startRequest } from "./viewer-from-request.ts";
 
 export interface RequestTransactionOptions {
   db: Database;
@@ -41,14 +42,18 @@ export function requestTransaction(options: RequestTransactionOptions): Plugin<G
   };
 }
 
-/** The parts of the context that depend on who is asking, read in the request's transaction. */
+/**
+ * The parts of the context that depend on who is asking, read in the request's transaction by
+ * its first statement (begin_request: session, authority, roles, cover and schemes at once).
+ */
 async function requestScope(db: Database, context: GraphQLContext, options: RequestTransactionOptions) {
-  const viewer = await viewerFromSessionToken(db as DbClient, context.sessionToken);
-  const enabled = viewer ? await enabledSchemesWithSettings(db, viewer.authorityId, options.plugins) : new Map();
+  const start = await startRequest(db as DbClient, context.sessionToken);
+  const viewer = start?.viewer ?? null;
+  const enabled = start ? enabledSchemesFrom(start.schemes, options.plugins) : new Map<string, unknown>();
   return {
     db,
     viewer,
-    ability: defineAbilityFor(viewer, schemePermissions(viewer, enabled, options.plugins)),
+    ability: start ? abilityFor(start.viewer, start.schemes, enabled, options.plugins) : defineAbilityFor(null),
     schemes: options.schemesFor(db),
     schemesEnabled: async () => new Set(enabled.keys()),
     schemeSettings: async (schemeId: string) => enabled.get(schemeId),
