@@ -2,6 +2,7 @@
 // statements Pathfinder (L3) actually sent for the same request, captured on its counting pool.
 // Everything runs in a transaction that is rolled back (a child's read writes an audit row).
 import pg from "pg";
+import { STATEMENT_SEPARATOR } from "../packages/core/src/db/begin-with-first-statement.ts";
 import type { Fixture } from "./operations.ts";
 import { bodyOf, operations } from "./operations.ts";
 import type { ServerStats } from "./servers/server-stats.ts";
@@ -18,8 +19,12 @@ async function explain(client: pg.Client, statements: { text: string; values: un
   let read = 0;
   await client.query("BEGIN");
   try {
-    for (const { text, values } of statements) {
-      if (/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SELECT set_config)/i.test(text)) continue;
+    // Pathfinder sends BEGIN in one message with the statement after it: EXPLAIN each part.
+    const parts = statements.flatMap(({ text, values }) =>
+      text.split(STATEMENT_SEPARATOR).map((part) => ({ text: part, values })),
+    );
+    for (const { text, values } of parts) {
+      if (/^\s*(BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE|SELECT set_config)/i.test(text)) continue;
       const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${text}`, values);
       const plan = (rows[0]["QUERY PLAN"] as Plan[])[0] as Plan;
       ms += plan["Execution Time"];
@@ -69,7 +74,7 @@ export async function explainAll(url: string, fixture: Fixture, l3: { url: strin
           }),
         });
         const stats = (await (await fetch(`${l3.url}/__stats`)).json()) as ServerStats;
-        emitted = await explain(client, stats.recent.slice(-stats.statements));
+        emitted = await explain(client, stats.recent.slice(-stats.roundTrips));
       }
       results.push({
         operation: operation.name,

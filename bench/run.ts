@@ -215,6 +215,7 @@ interface Measured extends LoadResult {
   operation: string;
   mode: string;
   statementsPerRequest: number;
+  roundTripsPerRequest: number;
   rssPeakMb: number;
   eventLoopLagP99Ms: number;
 }
@@ -247,6 +248,7 @@ async function measure(
     operation: operation.name,
     mode,
     statementsPerRequest: after.requests ? after.statements / after.requests : Number.NaN,
+    roundTripsPerRequest: after.requests ? after.roundTrips / after.requests : Number.NaN,
     rssPeakMb: after.rssPeakMb,
     eventLoopLagP99Ms: after.eventLoopLagP99Ms,
   };
@@ -384,9 +386,9 @@ function report(data: {
   );
   lines.push("## Saturation (median of rounds)", "");
   lines.push(
-    "| operation | L0 pgbench tps | L1 req/s | L2 req/s | L3 req/s | L3/L2 | L3/L1 | L2/L1 | L3 p99 ms | L3 SQL/req | L2 SQL/req | L3 RSS MB | L3 loop lag p99 ms | errors |",
+    "| operation | L0 pgbench tps | L1 req/s | L2 req/s | L3 req/s | L3/L2 | L3/L1 | L2/L1 | L3 p99 ms | L3 SQL/req | L3 round trips/req | L2 SQL/req | L3 RSS MB | L3 loop lag p99 ms | errors |",
   );
-  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const operation of new Set(data.results.map((r) => r.operation))) {
     const rps = (layer: string) => median(saturation(operation, layer).map((r) => r.rps));
     const l3 = saturation(operation, "L3");
@@ -397,19 +399,19 @@ function report(data: {
       .filter((r) => r.operation === operation && r.mode === "saturation")
       .reduce((sum, r) => sum + r.errors, 0);
     lines.push(
-      `| ${operation} | ${f1(median(data.l0.filter((r) => r.operation === operation).map((r) => r.tps)))} | ${f1(rps("L1"))} | ${f1(rps("L2"))} | ${f1(rps("L3"))} | ${f2(ratio)} | ${f2(rps("L3") / rps("L1"))} | ${f2(rps("L2") / rps("L1"))} | ${f1(median(l3.map((r) => r.p99)))} | ${f1(median(l3.map((r) => r.statementsPerRequest)))} | ${f1(median(l2.map((r) => r.statementsPerRequest)))} | ${Math.max(0, ...l3.map((r) => r.rssPeakMb))} | ${f1(median(l3.map((r) => r.eventLoopLagP99Ms)))} | ${errors} |`,
+      `| ${operation} | ${f1(median(data.l0.filter((r) => r.operation === operation).map((r) => r.tps)))} | ${f1(rps("L1"))} | ${f1(rps("L2"))} | ${f1(rps("L3"))} | ${f2(ratio)} | ${f2(rps("L3") / rps("L1"))} | ${f2(rps("L2") / rps("L1"))} | ${f1(median(l3.map((r) => r.p99)))} | ${f1(median(l3.map((r) => r.statementsPerRequest)))} | ${f1(median(l3.map((r) => r.roundTripsPerRequest)))} | ${f1(median(l2.map((r) => r.statementsPerRequest)))} | ${Math.max(0, ...l3.map((r) => r.rssPeakMb))} | ${f1(median(l3.map((r) => r.eventLoopLagP99Ms)))} | ${errors} |`,
     );
   }
   const fixed = data.results.filter((r) => r.mode.startsWith("fixed"));
   if (fixed.length) {
     lines.push("", "## Fixed rate (half of each layer's saturation)", "");
     lines.push(
-      "| operation | layer | rate | achieved req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | RSS MB | loop lag p99 ms |",
+      "| operation | layer | rate | achieved req/s | p50 ms | p95 ms | p99 ms | errors | SQL/req | round trips/req | RSS MB | loop lag p99 ms |",
     );
-    lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
+    lines.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (const r of fixed)
       lines.push(
-        `| ${r.operation} | ${r.layer} | ${r.mode} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${f1(r.statementsPerRequest)} | ${r.rssPeakMb} | ${f1(r.eventLoopLagP99Ms)} |`,
+        `| ${r.operation} | ${r.layer} | ${r.mode} | ${f1(r.rps)} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${r.errors} | ${f1(r.statementsPerRequest)} | ${f1(r.roundTripsPerRequest)} | ${r.rssPeakMb} | ${f1(r.eventLoopLagP99Ms)} |`,
       );
   }
   if (data.wrk.length) {

@@ -6,6 +6,7 @@ import { createServerAdapter } from "@whatwg-node/server";
 import { loadConfig } from "../../packages/core/src/config.ts";
 import { applicationDatabaseUrl } from "../../packages/core/src/db/application-role.ts";
 import { createPrismaClient } from "../../packages/core/src/db/prisma-client.ts";
+import type { NodeServerContext } from "../../packages/core/src/server/client-address.ts";
 import { createHttpApp } from "../../packages/core/src/server/http-app.ts";
 import { countingPool, handleStats, statsKeeper } from "./server-stats.ts";
 
@@ -22,7 +23,7 @@ const app = createHttpApp({
   secureCookies: true,
   plugins: config.plugins,
 });
-const adapter = createServerAdapter(app.fetch);
+const adapter = createServerAdapter<NodeServerContext>(app.fetch);
 
 const server = createServer((request, response) => {
   const send = (status: number, body: string) => {

@@ -1,30 +1,41 @@
 // What every benchmarked server reports about itself on GET /__stats (and resets with
-// POST /__stats): SQL statements sent, requests served, peak memory, event-loop lag.
+// POST /__stats): SQL statements and round trips, requests served, peak memory, event-loop lag.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
+import { STATEMENT_SEPARATOR } from "../../packages/core/src/db/begin-with-first-statement.ts";
 
 export interface ServerStats {
   requests: number;
+  /** SQL statements: a message may carry several (Pathfinder sends BEGIN with the next one). */
   statements: number;
+  /** Messages sent, each waiting for its answer. */
+  roundTrips: number;
   rssPeakMb: number;
   eventLoopLagP99Ms: number;
   eventLoopLagMaxMs: number;
-  /** The last few statements with their values, for EXPLAIN. */
+  /** The last few messages with their values, for EXPLAIN. */
   recent: { text: string; values: unknown[] }[];
 }
 
-/** A pg pool whose every statement (BEGIN/COMMIT included) is counted where it reaches a connection. */
+type Counters = { statements: number; roundTrips: number; recent: { text: string; values: unknown[] }[] };
+
+/**
+ * A pg pool whose every message, and every SQL statement in it (BEGIN/COMMIT included), is
+ * counted where it reaches a connection. Register it before anything else wraps the pool's
+ * connections (createPrismaClient does), so it sees what is really sent.
+ */
 export function countingPool(connectionString: string, max: number) {
-  const counters = { statements: 0, recent: [] as { text: string; values: unknown[] }[] };
+  const counters: Counters = { statements: 0, roundTrips: 0, recent: [] };
   const pool = new pg.Pool({ connectionString, max });
   // The database stops at the end of a run, before this process does: not a crash.
   pool.on("error", () => {});
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      counters.statements += 1;
       const [first, second] = args as [unknown, unknown];
       const text = typeof first === "string" ? first : ((first as { text?: string })?.text ?? "");
+      counters.roundTrips += 1;
+      counters.statements += text.split(STATEMENT_SEPARATOR).length;
       const values = Array.isArray(second) ? second : ((first as { values?: unknown[] })?.values ?? []);
       counters.recent.push({ text, values });
       if (counters.recent.length > 40) counters.recent.shift();
@@ -34,7 +45,7 @@ export function countingPool(connectionString: string, max: number) {
   return { pool, counters };
 }
 
-export function statsKeeper(counters: { statements: number; recent: { text: string; values: unknown[] }[] }) {
+export function statsKeeper(counters: Counters) {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   let requests = 0;
@@ -50,6 +61,7 @@ export function statsKeeper(counters: { statements: number; recent: { text: stri
     read: (): ServerStats => ({
       requests,
       statements: counters.statements,
+      roundTrips: counters.roundTrips,
       rssPeakMb: Math.round(Math.max(rssPeak, process.memoryUsage().rss) / 1048576),
       eventLoopLagP99Ms: lag.percentile(99) / 1e6,
       eventLoopLagMaxMs: lag.max / 1e6,
@@ -58,6 +70,7 @@ export function statsKeeper(counters: { statements: number; recent: { text: stri
     reset: () => {
       requests = 0;
       counters.statements = 0;
+      counters.roundTrips = 0;
       rssPeak = 0;
       lag.reset();
     },
