@@ -34,20 +34,15 @@ async function enqueue(
   facts: Partial<NotificationFacts>,
 ) {
   if (recipientIds.length === 0) return;
-  const recipients = await tx.staffUser.findMany({
-    where: { id: { in: [...new Set(recipientIds)] }, authorityId, active: true, notificationDelivery: { not: "NONE" } },
-    select: { id: true, notificationDelivery: true },
-  });
-  await tx.notification.createMany({
-    data: recipients.map((recipient) => ({
-      authorityId,
-      recipientId: recipient.id,
-      event,
-      scheme,
-      facts,
-      digest: recipient.notificationDelivery === "DAILY_DIGEST",
-    })),
-  });
+  // One statement: each recipient's preference is read where the row is written (a decision
+  // sends this on every approval, so a separate read of the preferences was a round trip more).
+  await tx.$executeRaw`
+    INSERT INTO notification (authority_id, recipient_id, event, scheme, facts, digest)
+    SELECT u.authority_id, u.id, ${event}, ${scheme}, ${JSON.stringify(facts)}::jsonb,
+      u.notification_delivery = 'DAILY_DIGEST'
+    FROM staff_user u
+    WHERE u.id = ANY(${[...new Set(recipientIds)]}::uuid[]) AND u.authority_id = ${authorityId}::uuid
+      AND u.active AND u.notification_delivery <> 'NONE'`;
 }
 
 /** Tells the holders of a step's role (in its area, or authority-wide) that a request awaits them. */
