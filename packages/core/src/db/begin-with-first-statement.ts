@@ -125,7 +125,12 @@ export function sendBeginWithFirstStatement(pool: pg.Pool): void {
       const [config, values] = args;
       const callback = args.some((arg) => typeof arg === "function");
       const text = callback ? null : simpleText(config, values);
-      if (text === null) return sendHeld(held.take(null)).then(() => query(...args));
+      if (text === null) {
+        // Anything else (parameterised, prepared, a cursor, a callback) goes as it came, after
+        // what is held; with nothing held, at once (pg's own pool.query passes a callback).
+        const pending = held.take(null);
+        return pending.length ? sendHeld(pending).then(() => query(...args)) : query(...args);
+      }
       if (held.hold(text)) return Promise.resolve(emptyResult(text.split(" ")[0] as string));
       const statements = [...held.take(text), held.rewrite(text)];
       const pending = statements.filter((statement) => statement !== "BEGIN");
