@@ -301,6 +301,10 @@ step("the case is handed over to a colleague, who closes it with a reason", asyn
   await openTheCasePage();
   await expect.poll(() => main().innerText(), WAIT).toMatch(/Lead professional\s*Kwame Ashdown/);
   await expect.poll(() => timeline().innerText(), WAIT).toContain(`Handed case ${caseReference} over to Kwame Ashdown`);
+  // The files stay with their uploader: the new lead is told they exist rather than shown none.
+  await expect
+    .poll(() => main().innerText(), WAIT)
+    .toContain("2 files on this case are not shown: your role does not let you open files someone else uploaded.");
   await page.getByRole("link", { name: "Close the case" }).click();
   await page.getByRole("heading", { level: 1, name: "Close the case" }).waitFor();
   await settled(page);

@@ -11,17 +11,18 @@ const CaseFilesDocument = graphql(`
   query CaseFiles($id: ID!) {
     case(id: $id) {
       id
-      assessments(first: 10) { edges { node { id completedOn document { id filename size createdAt downloadPath } } } }
+      assessments(first: 10) { edges { node { id completedOn documentId document { id filename size createdAt downloadPath } } } }
     }
     purchaseRequests(caseId: $id, first: 50) {
-      edges { node { id reference receipts { description attachment { id filename size createdAt downloadPath } } } }
+      edges { node { id reference receipts { description attachmentId attachment { id filename size createdAt downloadPath } } } }
     }
   }
 `);
 
 /**
  * Every file on the case a person may download: assessment forms and the receipts on its
- * requests. Files the viewer may not open come back null from the API and are left out.
+ * requests. A file the viewer may not open comes back null from the API: it is counted, not listed,
+ * so nobody takes a case for having no evidence when it has some they cannot see.
  */
 export function CaseFiles({ caseId }: { caseId: string }) {
   const [{ data, fetching, error }] = useQuery({ query: CaseFilesDocument, variables: { id: caseId } });
@@ -46,15 +47,25 @@ export function CaseFiles({ caseId }: { caseId: string }) {
       ),
     ),
   ];
+  const hidden =
+    assessments.filter((assessment) => assessment.documentId && !assessment.document).length +
+    requests.flatMap((request) => request.receipts).filter((receipt) => receipt.attachmentId && !receipt.attachment)
+      .length;
   return (
     <>
       <h2 className="govuk-heading-m">Files</h2>
+      {hidden > 0 && (
+        <div className="govuk-inset-text">
+          {hidden === 1 ? "1 file on this case is" : `${hidden} files on this case are`} not shown: your role does not
+          let you open files someone else uploaded.
+        </div>
+      )}
       {error && !data ? (
         <LoadFailed />
       ) : fetching && !data ? (
         <Loading what="the files" />
       ) : files.length === 0 ? (
-        <Empty>No files uploaded yet.</Empty>
+        hidden === 0 && <Empty>No files uploaded yet.</Empty>
       ) : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Files on this case</caption>
