@@ -15,6 +15,10 @@ export type {
   PluginRole,
   PortalContribution,
   PortalField,
+  PortalPage,
+  PortalPageBlock,
+  PortalPageColumn,
+  PortalPageContext,
   SchemeGate,
   SchemePlugin,
 } from "./plugins/plugin-contract.ts";

@@ -34,6 +34,7 @@ import "../purchases/cover-queries.graphql.ts";
 import "../purchases/fulfilment-mutations.graphql.ts";
 import "../purchases/overdue-reviews.graphql.ts";
 import "../plugins/scheme-admin.graphql.ts";
+import "../plugins/scheme-pages.graphql.ts";
 import "../reports/reports.graphql.ts";
 import "../reports/evaluation.graphql.ts";
 import "../case-studies/case-study.graphql.ts";

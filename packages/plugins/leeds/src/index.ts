@@ -13,6 +13,7 @@ import { leedsPermissions } from "./permissions.ts";
 import { leedsPortal } from "./portal.ts";
 import { leedsRoles } from "./roles.ts";
 import { leedsRequestExtension, leedsSettings } from "./settings.ts";
+import { unmetNeedsPage } from "./unmet-needs-page.ts";
 
 export default defineSchemePlugin({
   id: "leeds",
@@ -34,4 +35,5 @@ export default defineSchemePlugin({
   seedDemo: seedLeedsDemo,
   portal: leedsPortal,
   caseStudyForms: [leedsCaseStudyForm],
+  pages: [unmetNeedsPage],
 });

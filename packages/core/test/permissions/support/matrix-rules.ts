@@ -59,6 +59,19 @@ const CASE_WORKERS: Caller[] = ["LEAD_PROFESSIONAL", PA];
 export const RULES: Record<string, Rule> = {
   // Queries ----------------------------------------------------------------------------------
   "Query.me": { call: op("{ me { id } }"), own: EVERYONE_SIGNED_IN, untargeted: true },
+  "Query.schemePages": {
+    call: op("{ schemePages { id title } }"),
+    own: EVERYONE_SIGNED_IN,
+    untargeted: true,
+    seen: (value) => Array.isArray(value),
+  },
+  // Leeds' unmet needs page (Leeds is on in the matrix's authorities): the roles its plugin names.
+  "Query.schemePage": {
+    call: op(`{ schemePage(schemeId: "leeds", pageId: "unmet-needs") { title blocks { __typename } } }`),
+    own: ["APPROVER", "BUDGET_MANAGER", "AUTHORITY_ADMIN", "OVERSEER"],
+    untargeted: true,
+    seen: (value) => value !== null,
+  },
   "Query.myCover": {
     call: op("{ myCover { startsOn delegator { id } delegate { id } } }"),
     own: EVERYONE_SIGNED_IN,
