@@ -19,6 +19,8 @@ export type {
   PortalPageBlock,
   PortalPageColumn,
   PortalPageContext,
+  RetentionContext,
+  RetentionContribution,
   SchemeGate,
   SchemePlugin,
 } from "./plugins/plugin-contract.ts";

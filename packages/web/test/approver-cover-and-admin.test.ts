@@ -8,7 +8,6 @@ import { afterAll, beforeAll, expect, inject, onTestFailed, test } from "vitest"
 import {
   activate,
   checkPage,
-  DEMO_PASSWORD,
   screenshotFailure,
   settled,
   signIn,
