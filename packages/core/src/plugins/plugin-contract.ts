@@ -154,6 +154,12 @@ export interface SchemePlugin<Settings = any> {
   /** Demo data: an invented authority that runs this scheme. */
   seedDemo?: (db: Database, helpers: DemoSeedHelpers) => Promise<void>;
   portal?: PortalContribution;
+  /**
+   * Whether an approver of an authority running the scheme may hand their decisions to a colleague
+   * (arrangeCover): null when they may, otherwise the reason, shown to the approver. Leave it out
+   * to allow cover, as most schemes do.
+   */
+  cover?: (settings: Settings) => string | null;
   /** Pages of the scheme's own in the portal, each built from data (see PortalPage). */
   pages?: PortalPage<Settings>[];
   /** Monitoring and case-study forms, served by core through GraphQL and as printable PDFs. */
