@@ -126,6 +126,37 @@ test("a team manager arranges cover for their decisions, and the colleague cover
   await signOut(page);
 });
 
+test("where the authority's scheme does not allow cover, the approver is told so at the form", async () => {
+  onTestFailed(() => screenshotFailure(page, "cover-forbidden"));
+  // Larkhaven and Thorncombe run the configurable scheme: its administrator switches cover off.
+  await signIn(page, stack.baseUrl, "admin@configurable.example");
+  await page.getByRole("link", { name: "Schemes", exact: true }).click();
+  await settled(page);
+  const section = page.locator("section", { has: page.getByRole("heading", { name: /^Configurable scheme/ }) });
+  await section.getByText("Change its settings").click();
+  await section.getByLabel("Allow cover").uncheck();
+  await section.getByRole("button", { name: "Save the settings" }).click();
+  await expect.poll(() => section.innerText(), WAIT).toContain("Settings saved: they are in force from today.");
+  await signOut(page);
+
+  await signIn(page, stack.baseUrl, "panel@configurable.example");
+  await page.goto(`${stack.baseUrl}/decisions/cover`);
+  await page.getByRole("heading", { level: 1, name: "Cover for your decisions" }).waitFor();
+  await settled(page);
+  await page.getByLabel("Who will cover").selectOption({ index: 1 });
+  await page.getByLabel("First day of cover").fill(londonDay(0));
+  await page.getByLabel("Last day of cover").fill(londonDay(7));
+  await page.getByLabel("Why").fill("Annual leave");
+  await page.getByRole("button", { name: "Arrange cover" }).click();
+  const summary = page.locator(".govuk-error-summary");
+  await expect
+    .poll(() => summary.innerText(), WAIT)
+    .toContain("Your authority's scheme does not let a colleague decide in your place");
+  expect(await page.getByLabel("Why").inputValue()).toBe("Annual leave");
+  await checkPage(page, "cover-forbidden-by-scheme");
+  await signOut(page);
+});
+
 test("the administrator sets the scheme's limits, a wrong one refused beside its field", async () => {
   onTestFailed(() => screenshotFailure(page, "admin-settings"));
   await signIn(page, stack.baseUrl, "admin@children-in-care.example");
