@@ -1,8 +1,9 @@
 // In Harrowmere (the children-in-care demo county): a team manager arranges cover for their
 // decisions and the colleague covering sees the request in their queue; the administrator sets
 // the scheme's limits (a wrong one refused beside its field), adds a member of staff with the
-// keyboard alone and gives them a second role, and finance keeps the supplier list. In Leeds,
-// the page the Leeds plugin adds (unmet needs for commissioning) renders from its data.
+// keyboard alone and gives them a second role, and finance keeps the supplier list. In Larkhaven
+// (the configurable scheme, cover switched off) the approver is told the scheme's reason at the
+// form. In Leeds, the page the Leeds plugin adds (unmet needs for commissioning) renders from its data.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, onTestFailed, test } from "vitest";
 import {
