@@ -2,7 +2,7 @@
 // `npm run start:prod`: the production API (packages/core, `start:prod`) and the built portal
 // (`next start`) side by side, after `npm run build` and `npm run db:migrate`. In containers each
 // runs on its own (see compose.yaml); this is for a single machine. Ctrl-C or SIGTERM stops both.
-import { spawn } from "node:child_process";
+import { runTogether } from "./run-together.mjs";
 
 const apiPort = process.env.API_PORT ?? "4000";
 const env = {
@@ -13,30 +13,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-// Spawned directly rather than through `npm run`, which does not pass signals on.
-const children = [
-  spawn(process.execPath, ["--import", "tsx", "src/server/production-main.ts"], {
-    cwd: "packages/core",
-    stdio: "inherit",
-    env,
-  }),
-  spawn(process.execPath, ["scripts/next.mjs", "start"], { cwd: "packages/web", stdio: "inherit", env }),
-];
-
-let exiting = false;
-const stopAll = (signal) => {
-  if (exiting) return;
-  exiting = true;
-  for (const child of children) if (child.exitCode === null) child.kill(signal);
-};
-process.on("SIGINT", () => stopAll("SIGINT"));
-process.on("SIGTERM", () => stopAll("SIGTERM"));
-for (const child of children) {
-  child.on("exit", (code) => {
-    if (!exiting && code !== 0) {
-      console.error("[pathfinder] a process stopped unexpectedly; stopping the other.");
-      process.exitCode = code ?? 1;
-      stopAll("SIGTERM");
-    }
-  });
-}
+runTogether([
+  { args: ["--import", "tsx", "src/server/production-main.ts"], cwd: "packages/core", env },
+  { args: ["scripts/next.mjs", "start"], cwd: "packages/web", env },
+]);

@@ -2,8 +2,9 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import Postgrator from "postgrator";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "../src/db/migrations.ts";
+import { type MigrationSource, migrateDatabase, migrationSources } from "../src/db/migrations.ts";
 import { repositoryRoot } from "../src/db/repository-paths.ts";
 import { describeDrift, schemaFromDatabase, schemaFromPrisma } from "../src/db/schema-drift.ts";
 import { createEmptyDatabase } from "./support/test-database.ts";
@@ -19,22 +20,48 @@ async function emptyDatabase() {
   return database.url;
 }
 
-async function appliedVersions(url: string): Promise<number[]> {
+async function appliedVersions(url: string, history = "schemaversion"): Promise<number[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const result = await client.query("SELECT version FROM schemaversion WHERE version > 0 ORDER BY version");
+  const result = await client.query(`SELECT version FROM ${history} WHERE version > 0 ORDER BY version`);
   await client.end();
   return result.rows.map((row) => Number(row.version));
 }
 
+/** A copy of core's migrations and one plugin's, in a folder a test may add files to. */
+function copiedSources(): { core: MigrationSource; plugin: MigrationSource } {
+  const folder = mkdtempSync(join(tmpdir(), "pathfinder-migrations-"));
+  cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+  cpSync(`${repositoryRoot}prisma/migrations`, join(folder, "core"), { recursive: true });
+  cpSync(`${repositoryRoot}packages/plugins/leeds/migrations`, join(folder, "leeds"), { recursive: true });
+  return {
+    core: { name: "core", folder: join(folder, "core") },
+    plugin: { name: "leeds", folder: join(folder, "leeds") },
+  };
+}
+
+const versionsIn = (folder: string) =>
+  readdirSync(folder)
+    .filter((file) => file.includes(".do."))
+    .map((file) => Number(file.split(".")[0]))
+    .sort((a, b) => a - b);
+
 describe("migrations", () => {
-  it("apply every migration in order to an empty database and record each one", async () => {
+  it("apply core's migrations and then every plugin's to an empty database, each source recording its own", async () => {
     const url = await emptyDatabase();
-    const files = readdirSync(`${repositoryRoot}prisma/migrations`).filter((f) => f.includes(".do."));
-    const applied = await migrateDatabase(url);
-    expect(applied.map((m) => m.version)).toEqual(applied.map((m) => m.version).sort((x, y) => x - y));
-    expect(applied.length).toBeGreaterThanOrEqual(files.length);
-    expect(await appliedVersions(url)).toEqual(applied.map((m) => m.version));
+    const applied = (await migrateDatabase(url)).map((m) => m.version);
+    const [core, ...plugins] = migrationSources();
+    expect(applied.slice(0, versionsIn(core!.folder).length)).toEqual(versionsIn(core!.folder));
+    expect(await appliedVersions(url)).toEqual(versionsIn(core!.folder));
+    expect(plugins.map((p) => p.name)).toEqual(expect.arrayContaining(["dorset", "leeds"]));
+    for (const plugin of plugins) {
+      expect(await appliedVersions(url, `migrations.${plugin.name.replaceAll("-", "_")}`)).toEqual(
+        versionsIn(plugin.folder),
+      );
+    }
+    expect(applied).toHaveLength(
+      plugins.reduce((n, p) => n + versionsIn(p.folder).length, versionsIn(core!.folder).length),
+    );
   });
 
   it("apply nothing the second time", async () => {
@@ -43,28 +70,53 @@ describe("migrations", () => {
     expect(await migrateDatabase(url)).toEqual([]);
   });
 
+  it("apply a core migration written after a plugin's higher-numbered ones had already run", async () => {
+    const url = await emptyDatabase();
+    const { core, plugin } = copiedSources();
+    await migrateDatabase(url, [core, plugin]);
+    appendFileSync(join(core.folder, "0899.do.late-core-change.sql"), "CREATE TABLE late_core_change (id int);\n");
+    expect(await migrateDatabase(url, [core, plugin])).toEqual([{ version: 899, name: "late-core-change" }]);
+  });
+
+  it("separate a database's shared history, so that the core migrations it hid are applied", async () => {
+    const url = await emptyDatabase();
+    const { core, plugin } = copiedSources();
+    // Before the histories were separated, one Postgrator ran every folder into `schemaversion`.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await new Postgrator({
+      migrationPattern: `{${core.folder},${plugin.folder}}/*.sql`,
+      driver: "pg",
+      schemaTable: "schemaversion",
+      execQuery: (query) => client.query(query),
+    })
+      .migrate()
+      .finally(() => client.end());
+    appendFileSync(join(core.folder, "0899.do.late-core-change.sql"), "CREATE TABLE late_core_change (id int);\n");
+
+    expect(await migrateDatabase(url, [core, plugin])).toEqual([{ version: 899, name: "late-core-change" }]);
+    expect(await appliedVersions(url)).toEqual(versionsIn(core.folder));
+    expect(await appliedVersions(url, "migrations.leeds")).toEqual(versionsIn(plugin.folder));
+  });
+
   it("refuse to run when a migration that was already applied has been changed", async () => {
     const url = await emptyDatabase();
-    const folder = mkdtempSync(join(tmpdir(), "pathfinder-migrations-"));
-    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
-    cpSync(`${repositoryRoot}prisma/migrations`, folder, { recursive: true });
-    await migrateDatabase(url, `${folder}/*.sql`);
-    const first = readdirSync(folder).sort()[0] as string;
-    appendFileSync(join(folder, first), "\nALTER TABLE authority ADD COLUMN sneaky text;\n");
-    await expect(migrateDatabase(url, `${folder}/*.sql`)).rejects.toThrow(/checksum|md5/i);
+    const { core } = copiedSources();
+    await migrateDatabase(url, [core]);
+    const first = readdirSync(core.folder).sort()[0] as string;
+    appendFileSync(join(core.folder, first), "\nALTER TABLE authority ADD COLUMN sneaky text;\n");
+    await expect(migrateDatabase(url, [core])).rejects.toThrow(/checksum|md5/i);
   });
 
   it("leave nothing behind when a migration fails half-way", async () => {
     const url = await emptyDatabase();
-    const folder = mkdtempSync(join(tmpdir(), "pathfinder-migrations-"));
-    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
-    cpSync(`${repositoryRoot}prisma/migrations`, folder, { recursive: true });
-    const broken = join(folder, "9999.do.broken.sql");
+    const { core } = copiedSources();
+    const broken = join(core.folder, "0999.do.broken.sql");
     appendFileSync(broken, "CREATE TABLE half_written (id int);\nSELECT * FROM no_such_table;\n");
-    await expect(migrateDatabase(url, `${folder}/*.sql`)).rejects.toThrow(/no_such_table/);
+    await expect(migrateDatabase(url, [core])).rejects.toThrow(/no_such_table/);
     const database = await schemaFromDatabase(url);
     expect([...database.columns.keys()].filter((c) => c.startsWith("half_written."))).toEqual([]);
-    expect(await appliedVersions(url)).not.toContain(9999);
+    expect(await appliedVersions(url)).not.toContain(999);
   });
 });
 

@@ -1,32 +1,16 @@
-import { createTestApi, createTestDatabase, seedDemoData, type TestDatabase } from "@pathfinder/core/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import childrenInCare from "../src/index.ts";
-import { cicApi, dayFromToday } from "./cic-api.ts";
+import { describe, expect, it } from "vitest";
+import { dayFromToday, demoCounty } from "./cic-api.ts";
 
-let database: TestDatabase;
-let api: ReturnType<typeof cicApi>;
-let budgetId: string;
-const caseIds = new Map<string, string>();
 const SW = "sw@children-in-care.example";
 const TM = "tm@children-in-care.example";
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoData(database.db, [childrenInCare]);
-  api = cicApi(createTestApi(database.db, { plugins: [childrenInCare] }));
-  budgetId = (await database.db.budget.findFirstOrThrow({ where: { scheme: "children-in-care" } })).id;
-  for (const row of await database.db.case.findMany({ where: { reference: { startsWith: "CIC-" } } }))
-    caseIds.set(row.reference, row.id);
-});
-afterAll(() => database.drop());
-
-const kai = () => caseIds.get("CIC-0001") as string;
+const county = demoCounty();
 
 describe("the demo county", () => {
   it("runs the scheme with one authority-wide budget, and social workers leading looked-after children's cases", async () => {
-    const budget = await database.db.budget.findUniqueOrThrow({ where: { id: budgetId } });
+    const budget = await county.database.db.budget.findUniqueOrThrow({ where: { id: county.budgetId } });
     expect(budget).toMatchObject({ areaId: null, allocated: 4_000_000 });
-    const scheme = await api.call(SW, `{ schemes { id enabled roles settings } }`);
+    const scheme = await county.api.call(SW, `{ schemes { id enabled roles settings } }`);
     expect(scheme.schemes.find((s: { id: string }) => s.id === "children-in-care")).toEqual({
       id: "children-in-care",
       enabled: true,
@@ -46,7 +30,7 @@ describe("the demo county", () => {
 
 describe("the social worker's limited budget (£250.00 by default)", () => {
   it("£250.00: the social worker signs off at once, under settings version 1", async () => {
-    const result = await api.request(SW, kai(), budgetId, 25_000);
+    const result = await county.api.request(SW, county.kai(), county.budgetId, 25_000);
     expect(result).toMatchObject({ status: "APPROVED", rulesVersion: "children-in-care@1.0.0/settings-1" });
     expect(result.decisions).toEqual([
       {
@@ -59,17 +43,17 @@ describe("the social worker's limited budget (£250.00 by default)", () => {
   });
 
   it("£249.99: signed off at once too", async () => {
-    expect((await api.request(SW, kai(), budgetId, 24_999)).status).toBe("APPROVED");
+    expect((await county.api.request(SW, county.kai(), county.budgetId, 24_999)).status).toBe("APPROVED");
   });
 
   it("£250.01: goes to the team manager of the child's area, and only they may approve it", async () => {
-    const result = await api.request(SW, kai(), budgetId, 25_001);
+    const result = await county.api.request(SW, county.kai(), county.budgetId, 25_001);
     expect(result).toMatchObject({
       status: "AWAITING_DECISION",
       currentStep: { label: "Team manager", area: { name: "Harrowmere North" } },
     });
-    expect((await api.decide("tm-south@children-in-care.example", result.id)).code).toBe("NOT_FOUND");
-    const approved = await api.decide(TM, result.id);
+    expect((await county.api.decide("tm-south@children-in-care.example", result.id)).code).toBe("NOT_FOUND");
+    const approved = await county.api.decide(TM, result.id);
     expect(approved.status).toBe("APPROVED");
     expect(approved.decisions).toEqual([
       {
@@ -84,18 +68,18 @@ describe("the social worker's limited budget (£250.00 by default)", () => {
 
 describe("the larger level, with the team manager's scrutiny (up to £2,000.00 by default)", () => {
   it("£2,000.00 and £1,999.99: the team manager's", async () => {
-    expect((await api.request(SW, kai(), budgetId, 200_000)).currentStep).toEqual({
+    expect((await county.api.request(SW, county.kai(), county.budgetId, 200_000)).currentStep).toEqual({
       label: "Team manager",
       area: { name: "Harrowmere North" },
     });
-    expect((await api.request(SW, kai(), budgetId, 199_999)).currentStep).toEqual({
+    expect((await county.api.request(SW, county.kai(), county.budgetId, 199_999)).currentStep).toEqual({
       label: "Team manager",
       area: { name: "Harrowmere North" },
     });
   });
 
   it("£2,000.01: refused, with the limit in words", async () => {
-    const result = await api.request(SW, kai(), budgetId, 200_001);
+    const result = await county.api.request(SW, county.kai(), county.budgetId, 200_001);
     expect(result.__typename).toBe("RulesBrokenError");
     expect(result.violations).toEqual([
       {
@@ -109,10 +93,10 @@ describe("the larger level, with the team manager's scrutiny (up to £2,000.00 b
 
 describe("only looked-after children", () => {
   it("refuses a child who is not looked after, saying which budget to use instead", async () => {
-    const result = await api.request(
+    const result = await county.api.request(
       "sw-south@children-in-care.example",
-      caseIds.get("CIC-0003") as string,
-      budgetId,
+      county.caseIds.get("CIC-0003") as string,
+      county.budgetId,
       1_000,
     );
     expect(result.violations).toEqual([
@@ -126,7 +110,7 @@ describe("only looked-after children", () => {
   });
 
   it("refuses a joint case of siblings when one of them is not looked after", async () => {
-    const result = await api.request(SW, caseIds.get("CIC-0002") as string, budgetId, 1_000);
+    const result = await county.api.request(SW, county.caseIds.get("CIC-0002") as string, county.budgetId, 1_000);
     expect(result.violations).toEqual([
       expect.objectContaining({
         code: "CIC_NOT_LOOKED_AFTER",
@@ -136,10 +120,10 @@ describe("only looked-after children", () => {
   });
 
   it("reports the eligibility and the level together, so both can be fixed at once", async () => {
-    const result = await api.request(
+    const result = await county.api.request(
       "sw-south@children-in-care.example",
-      caseIds.get("CIC-0003") as string,
-      budgetId,
+      county.caseIds.get("CIC-0003") as string,
+      county.budgetId,
       250_000,
     );
     expect(result.violations.map((v: { code: string }) => v.code)).toEqual(["CIC_NOT_LOOKED_AFTER", "NOT_APPROVABLE"]);
@@ -148,9 +132,14 @@ describe("only looked-after children", () => {
 
 describe("dates the scheme sets", () => {
   it("the outcome review falls due 56 days after approval; receipts for cash 28 days after it is issued", async () => {
-    const result = await api.request(SW, kai(), budgetId, 5_000);
+    const result = await county.api.request(SW, county.kai(), county.budgetId, 5_000);
     expect(result.reviewDueOn).toBe(dayFromToday(56));
-    const fulfilled = await api.issueCash("finance@children-in-care.example", result.id, 5_000, "Imogen Farrant");
+    const fulfilled = await county.api.issueCash(
+      "finance@children-in-care.example",
+      result.id,
+      5_000,
+      "Imogen Farrant",
+    );
     expect(fulfilled).toMatchObject({ status: "FULFILLED", receiptsDueOn: dayFromToday(28) });
   });
 });

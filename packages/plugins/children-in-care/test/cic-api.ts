@@ -1,5 +1,13 @@
 // Test helpers: drive the real API (GraphQL over fetch) as demo staff.
-import { type createTestApi, demoStaffClient } from "@pathfinder/core/testing";
+import {
+  createTestApi,
+  createTestDatabase,
+  demoStaffClient,
+  seedDemoData,
+  type TestDatabase,
+} from "@pathfinder/core/testing";
+import { afterAll, beforeAll } from "vitest";
+import childrenInCare from "../src/index.ts";
 
 type Api = ReturnType<typeof createTestApi>;
 export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -12,7 +20,7 @@ const REQUEST = `id status rulesVersion reviewDueOn receiptsDueOn total { pence 
 export const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 export function cicApi(api: Api) {
-  const { as, call, payload } = demoStaffClient(api);
+  const { call, payload } = demoStaffClient(api);
   return {
     call,
     /** Creates and submits a one-item request; returns the submission's result (the request or the errors). */
@@ -73,4 +81,30 @@ export function cicApi(api: Api) {
       return payload(result, mutation);
     },
   };
+}
+
+/**
+ * The demo county with only this scheme installed, in a database of the calling test file's own:
+ * registers the file's set-up and tear-down, and is filled in before its first test runs.
+ */
+export function demoCounty() {
+  const county = {
+    database: undefined as unknown as TestDatabase,
+    api: undefined as unknown as ReturnType<typeof cicApi>,
+    budgetId: "",
+    caseIds: new Map<string, string>(),
+    /** Kai's case, the county's first. */
+    kai: () => county.caseIds.get("CIC-0001") as string,
+  };
+  beforeAll(async () => {
+    county.database = await createTestDatabase();
+    await seedDemoData(county.database.db, [childrenInCare]);
+    county.api = cicApi(createTestApi(county.database.db, { plugins: [childrenInCare] }));
+    const budget = await county.database.db.budget.findFirstOrThrow({ where: { scheme: "children-in-care" } });
+    county.budgetId = budget.id;
+    for (const row of await county.database.db.case.findMany({ where: { reference: { startsWith: "CIC-" } } }))
+      county.caseIds.set(row.reference, row.id);
+  });
+  afterAll(() => county.database.drop());
+  return county;
 }

@@ -95,5 +95,39 @@ export function dorsetApi(api: Api) {
       );
       return payload(result, "configurePlugin");
     },
+    /**
+     * Takes an approved cash request through the rest of its life: finance issues the cash, the
+     * lead professional hands in a receipt for all of it, finance reconciles, and the lead
+     * professional records the review.
+     */
+    async spendAndReview(
+      people: { lead: string; finance: string },
+      id: string,
+      pence: number,
+      review: Record<string, unknown>,
+    ) {
+      const steps: [string, string, string, Record<string, unknown>][] = [
+        [
+          people.finance,
+          "recordFulfilment",
+          "FulfilmentInput",
+          { cashIssued: pence, cashSignedForBy: "Harriet Colebrook" },
+        ],
+        [people.lead, "recordReceipt", "ReceiptInput", { amount: pence, description: "Swimming lessons" }],
+        [people.finance, "reconcilePurchaseRequest", "", {}],
+        [people.lead, "recordReview", "ReviewInput", review],
+      ];
+      for (const [email, name, inputType, input] of steps) {
+        const args = inputType ? `$id: ID!, $input: ${inputType}!` : "$id: ID!";
+        const pass = inputType ? "id: $id, input: $input" : "id: $id";
+        const result = await query(
+          email,
+          `mutation (${args}) { ${name}(${pass}) { __typename ... on Error { code message } } }`,
+          inputType ? { id, input } : { id },
+        );
+        if (!/Success$/.test(result.data?.[name]?.__typename ?? ""))
+          throw new Error(`${name} failed: ${JSON.stringify(result)}`);
+      }
+    },
   };
 }

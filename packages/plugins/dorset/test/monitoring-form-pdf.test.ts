@@ -57,20 +57,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function mutation(email: string, name: string, args: string, variables: Record<string, unknown>) {
-  const names = args
-    .split(",")
-    .map((arg) => arg.trim().split(":")[0]?.slice(1))
-    .map((n) => `${n}: $${n}`)
-    .join(", ");
-  const result = await api.query(
-    email,
-    `mutation (${args}) { ${name}(${names}) { __typename ... on Error { code message } } }`,
-    variables,
-  );
-  expect(result.data?.[name].__typename, JSON.stringify(result)).toMatch(/Success$/);
-}
-
 async function pdfText(email: string, path: string) {
   const response = await http.request(path, { headers: { authorization: `Bearer ${await api.as(email)}` } });
   expect(response.status).toBe(200);
@@ -99,23 +85,11 @@ describe("Dorset's application and monitoring form as a PDF", () => {
     expect(beforeReview).toContain("Ten swimming lessons at the leisure centre");
     expect(beforeReview).toContain("(not yet answered)"); // part three, before the review
 
-    await mutation(FINANCE, "recordFulfilment", "$id: ID!, $input: FulfilmentInput!", {
-      id: request.id,
-      input: { cashIssued: 4_000, cashSignedForBy: "Harriet Colebrook" },
-    });
-    await mutation(LP, "recordReceipt", "$id: ID!, $input: ReceiptInput!", {
-      id: request.id,
-      input: { amount: 4_000, description: "Swimming lessons" },
-    });
-    await mutation(FINANCE, "reconcilePurchaseRequest", "$id: ID!", { id: request.id });
-    await mutation(LP, "recordReview", "$id: ID!, $input: ReviewInput!", {
-      id: request.id,
-      input: {
-        outcomeAchieved: "She swims 25 metres and has joined the club.",
-        ecmAchieved: ["BE_HEALTHY"],
-        familyComments: "She loves it.",
-        otherNotes: "No further support needed.",
-      },
+    await api.spendAndReview({ lead: LP, finance: FINANCE }, request.id, 4_000, {
+      outcomeAchieved: "She swims 25 metres and has joined the club.",
+      ecmAchieved: ["BE_HEALTHY"],
+      familyComments: "She loves it.",
+      otherNotes: "No further support needed.",
     });
     const reviewed = await pdfText(COORDINATOR, path);
     for (const heading of ORIGINAL) expect(reviewed).toContain(words(heading));

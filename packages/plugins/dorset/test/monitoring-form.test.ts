@@ -122,35 +122,10 @@ describe("part three, at review", () => {
   it("carries the outcome, the family's comments, other notes, the date and who signed", async () => {
     const request = await approved(4_000);
     const finance = "finance@dorset.example";
-    const mutation = async (email: string, name: string, args: string, variables: Record<string, unknown>) => {
-      const names = args
-        .split(",")
-        .map((arg) => arg.trim().split(":")[0]?.slice(1))
-        .map((n) => `${n}: $${n}`)
-        .join(", ");
-      const result = await api.query(
-        email,
-        `mutation (${args}) { ${name}(${names}) { __typename ... on Error { code message } } }`,
-        variables,
-      );
-      expect(result.data?.[name].__typename, JSON.stringify(result)).toMatch(/Success$/);
-    };
-    await mutation(finance, "recordFulfilment", "$id: ID!, $input: FulfilmentInput!", {
-      id: request.id,
-      input: { cashIssued: 4_000, cashSignedForBy: "Harriet Colebrook" },
-    });
-    await mutation(LP, "recordReceipt", "$id: ID!, $input: ReceiptInput!", {
-      id: request.id,
-      input: { amount: 4_000, description: "Swimming lessons" },
-    });
-    await mutation(finance, "reconcilePurchaseRequest", "$id: ID!", { id: request.id });
-    await mutation(LP, "recordReview", "$id: ID!, $input: ReviewInput!", {
-      id: request.id,
-      input: {
-        outcomeAchieved: "Kezia swims 25 metres and has joined the club.",
-        familyComments: "She loves it.",
-        otherNotes: "No further support needed.",
-      },
+    await api.spendAndReview({ lead: LP, finance }, request.id, 4_000, {
+      outcomeAchieved: "Kezia swims 25 metres and has joined the club.",
+      familyComments: "She loves it.",
+      otherNotes: "No further support needed.",
     });
     expect((await api.form(LP, request.id)).partThree).toEqual({
       outcomeAchieved: "Kezia swims 25 metres and has joined the club.",

@@ -3,62 +3,15 @@
 import { hashPassword } from "../../../src/auth/password-hashing.ts";
 import type { Database } from "../../../src/db/prisma-client.ts";
 import { type DemoAuthority, seedAuthority } from "../../../src/seed/demo-people.ts";
+import { inventedStaff, PASSWORD } from "../../support/invented-staff.ts";
 
-export const PASSWORD = "correct horse battery staple";
-export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+export { globalId, PASSWORD } from "../../support/invented-staff.ts";
 
 const people = (code: string, name: string): DemoAuthority => ({
   name,
   code,
   areas: ["North", "South"],
-  staff: [
-    {
-      email: `lp@${code}.test`,
-      name: "Lena Price",
-      jobTitle: "Health visitor",
-      roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }],
-    },
-    {
-      email: `lp2@${code}.test`,
-      name: "Omar Quinn",
-      jobTitle: "Teacher",
-      roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }],
-    },
-    {
-      email: `approver@${code}.test`,
-      name: "Ada North",
-      jobTitle: "Co-ordinator",
-      roles: [{ role: "APPROVER", area: "North" }],
-    },
-    {
-      email: `approver-south@${code}.test`,
-      name: "Sol South",
-      jobTitle: "Co-ordinator",
-      roles: [{ role: "APPROVER", area: "South" }],
-    },
-    // Someone who both leads cases and approves in North: separation of duties bites here.
-    {
-      email: `dual@${code}.test`,
-      name: "Dee Dual",
-      jobTitle: "Family worker",
-      roles: [
-        { role: "LEAD_PROFESSIONAL", area: "North" },
-        { role: "APPROVER", area: "North" },
-      ],
-    },
-    {
-      email: `budgets@${code}.test`,
-      name: "Bea Budget",
-      jobTitle: "Budget manager",
-      roles: [{ role: "BUDGET_MANAGER" }],
-    },
-    {
-      email: `finance@${code}.test`,
-      name: "Finn Ance",
-      jobTitle: "Finance officer",
-      roles: [{ role: "FINANCE_OFFICER" }],
-    },
-  ],
+  staff: inventedStaff(code, ["lp", "lp2", "approver", "approver-south", "dual", "budgets", "finance"]),
 });
 
 export async function seedPurchaseWorld(db: Database, code = "alpha", options: { allocation?: number } = {}) {

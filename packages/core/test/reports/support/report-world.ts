@@ -11,59 +11,15 @@ import type {
   PurchaseStatus,
 } from "../../../src/generated/prisma/enums.ts";
 import { type DemoAuthority, seedAuthority } from "../../../src/seed/demo-people.ts";
+import { inventedStaff, PASSWORD } from "../../support/invented-staff.ts";
 
-export const PASSWORD = "correct horse battery staple";
-export const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
+export { globalId, PASSWORD } from "../../support/invented-staff.ts";
 
 const people = (code: string, areas: string[]): DemoAuthority => ({
   name: `${code} council`,
   code,
   areas,
-  staff: [
-    {
-      email: `lp@${code}.test`,
-      name: "Lena Price",
-      jobTitle: "Health visitor",
-      roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }],
-    },
-    {
-      email: `lp2@${code}.test`,
-      name: "Omar Quinn",
-      jobTitle: "Teacher",
-      roles: [{ role: "LEAD_PROFESSIONAL", area: "North" }],
-    },
-    {
-      email: `approver@${code}.test`,
-      name: "Ada North",
-      jobTitle: "Co-ordinator",
-      roles: [{ role: "APPROVER", area: "North" }],
-    },
-    {
-      email: `overseer-south@${code}.test`,
-      name: "Sian Steer",
-      jobTitle: "Steering group chair",
-      roles: [{ role: "OVERSEER", area: "South" }],
-    },
-    {
-      email: `budgets@${code}.test`,
-      name: "Bea Budget",
-      jobTitle: "Budget manager",
-      roles: [{ role: "BUDGET_MANAGER" }],
-    },
-    {
-      email: `finance@${code}.test`,
-      name: "Finn Ance",
-      jobTitle: "Finance officer",
-      roles: [{ role: "FINANCE_OFFICER" }],
-    },
-    {
-      email: `admin@${code}.test`,
-      name: "Alys Admin",
-      jobTitle: "Administrator",
-      roles: [{ role: "AUTHORITY_ADMIN" }],
-    },
-    { email: `norole@${code}.test`, name: "Nell Noroles", jobTitle: "Receptionist", roles: [] },
-  ],
+  staff: inventedStaff(code, ["lp", "lp2", "approver", "overseer-south", "budgets", "finance", "admin", "norole"]),
 });
 
 interface RequestSpec {
