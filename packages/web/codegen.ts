@@ -1,4 +1,5 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { typenameAsUrqlAddsIt } from "./scripts/typename-as-urql-adds-it.ts";
 
 // Typed operations from the API contract (/schema.graphql). `npm run codegen` writes them;
 // `npm run codegen:check` (part of `npm test`) fails when they are stale.
@@ -9,7 +10,12 @@ const config: CodegenConfig = {
   generates: {
     "lib/generated/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json ({ sha256: document }) is the API's trusted-documents manifest in
+      // production; each document carries its hash (`__meta__.hash`) for the portal to send instead.
+      // __typename is added here because the API runs the manifest's text, not graphcache's copy;
+      // where urql adds it, and only there, so production answers in development's shape.
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
+      documentTransforms: [typenameAsUrqlAddsIt],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

@@ -15,6 +15,8 @@ export type {
   PluginRole,
   PortalContribution,
   PortalField,
+  RetentionContext,
+  RetentionContribution,
   SchemeGate,
   SchemePlugin,
 } from "./plugins/plugin-contract.ts";

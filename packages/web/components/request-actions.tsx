@@ -7,6 +7,7 @@ import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../lib
 import { graphql } from "../lib/generated";
 import type { DecisionChoice, RequestDetailFragment } from "../lib/generated/graphql";
 import { formatPence, parsePounds, penceToPounds } from "../lib/money";
+import { rootFieldResult } from "../lib/operation-result";
 import { ecmOutcomeWords } from "../lib/purchase-words";
 import { ErrorSummary } from "./error-summary";
 import { Checkboxes, MoneyInput, Radios, Textarea, TextInput } from "./form-fields";
@@ -114,7 +115,7 @@ function useAction<Variables extends AnyVariables>(document: TypedDocumentNode<a
       return false;
     }
     const result = await run(variables);
-    const outcome = result.data ? (Object.values(result.data)[0] as Outcome) : undefined;
+    const outcome = rootFieldResult<Outcome>(document, result.data);
     if (outcome?.__typename.endsWith("Success")) {
       setErrors([]);
       setDone(true);

@@ -1,5 +1,5 @@
 import { type Cache, cacheExchange } from "@urql/exchange-graphcache";
-import { Client, fetchExchange } from "urql";
+import { Client, type Exchange, fetchExchange, makeOperation, mapExchange } from "urql";
 import { cacheSchema } from "./generated/cache-schema";
 
 /** Types with no `id` of their own: graphcache embeds them in their parent instead of normalising. */
@@ -68,6 +68,21 @@ const requestChanged = (_result: unknown, _args: unknown, cache: Cache) => {
 };
 
 /**
+ * A production build sends each operation by its hash (`extensions.persistedQuery`, without the
+ * text): the API there runs only the documents of lib/generated/persisted-documents.json. Placed
+ * after graphcache, which builds operations afresh (dropping extensions set before it) but keeps the
+ * document's generated `__meta__.hash`. Development sends the text, so `npm start` works with an API that has no manifest.
+ */
+const sendDocumentsByHash: Exchange = mapExchange({
+  onOperation: (operation) => {
+    const hash = (operation.query as { __meta__?: { hash?: string } }).__meta__?.hash;
+    if (!hash || operation.extensions?.persistedQuery) return operation;
+    const persistedQuery = { version: 1 as const, sha256Hash: hash.replace(/^sha256:/, "") };
+    return makeOperation(operation.kind, { ...operation, extensions: { ...operation.extensions, persistedQuery } });
+  },
+});
+
+/**
  * The portal's one client: a normalised cache (entities by `__typename` and `id`), so a decision
  * returned by one mutation updates the queue, the budget and the case wherever they are shown.
  * The API is on the portal's own origin (/graphql is rewritten to it) and signs in by cookie.
@@ -108,6 +123,7 @@ export function createPortalClient(): Client {
           },
         },
       }),
+      ...(process.env.NODE_ENV === "production" ? [sendDocumentsByHash] : []),
       fetchExchange,
     ],
   });

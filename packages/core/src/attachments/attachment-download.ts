@@ -57,6 +57,11 @@ async function download(request: Request, db: DbClient, files: FileStorage): Pro
     where: { AND: [accessibleBy(ability, "read").ofType("Attachment"), { id }] },
   });
   if (!attachment) return notFound();
+  if (attachment.removedAt)
+    return plain(
+      410,
+      "This file was removed under the retention policy: the case it belonged to is closed and past its period.",
+    );
 
   const bytes = await files.get(attachment.authorityId as AuthorityId, attachment.storageKey, db);
   // Row and bytes are written together, so this means the store lost them: a fault, not a 404.

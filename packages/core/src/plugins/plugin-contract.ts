@@ -121,6 +121,36 @@ export interface SchemePlugin<Settings = any> {
   caseStudyForms?: CaseStudyForm[];
   /** The scheme's words in the e-mails core sends about its requests. */
   notifications?: NotificationContribution;
+  /**
+   * Required of a plugin whose own tables hold anything personal about a case or its requests
+   * (test/security/retention.test.ts fails a plugin table left out): what the retention job
+   * removes from them when it pseudonymises a case.
+   */
+  retention?: RetentionContribution;
+}
+
+/** What core's retention job (`npm run jobs:retention`) gives a plugin for each case it pseudonymises. */
+export interface RetentionContext {
+  /** The case's transaction, held to its authority by row-level security, as the application role. */
+  db: Database;
+  caseId: string;
+  /**
+   * The child's and family's names found on the case, for free text: the SQL function
+   * `redact_names(text, names text[])` replaces each with "[name removed]".
+   */
+  names: string[];
+}
+
+/**
+ * A scheme's part in retention. Called for every case pseudonymised, whether or not its
+ * authority still runs the scheme (the rows outlive the setting), in the same transaction as
+ * core's own changes, so a case is pseudonymised whole or not at all. Remove or redact personal
+ * data; keep what money and statistics need, as core does (SECURITY.md, "Retention").
+ */
+export interface RetentionContribution {
+  /** The plugin's tables this covers, e.g. ["dorset_agreement"]: the retention test holds every table to one. */
+  tables: string[];
+  pseudonymiseCase(context: RetentionContext): Promise<void>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { withAuthority } from "../db/authority-scope.ts";
 import type { Database } from "../db/prisma-client.ts";
 import type { AuthorityId } from "../domain/ids.ts";
+import type { SchemePlugin } from "../plugins/plugin-contract.ts";
 
 export interface RetentionRun {
   casesPseudonymised: number;
@@ -28,10 +29,16 @@ export function monthsBefore(asOf: Date, months: number): Date {
  * Each case is one unit of work in a transaction scoped to its authority: the job runs as the
  * application role under row-level security, and a failure leaves other cases unaffected.
  *
- * Not covered: scheme plugins' own tables (a Leeds case study, a Dorset agreement) and the
- * audit log, which is append-only and hash-chained (see SECURITY.md, "Retention").
+ * Each plugin's `retention` hook runs in the same transaction, for its own tables (a Leeds case
+ * study, a Dorset agreement). Attachments of the case's assessments lose their stored bytes (see
+ * removeAssessmentFiles). Not covered: the audit log, which is append-only and hash-chained (see
+ * SECURITY.md, "Retention").
  */
-export async function pseudonymiseClosedCases(db: Database, asOf = new Date()): Promise<RetentionRun> {
+export async function pseudonymiseClosedCases(
+  db: Database,
+  plugins: readonly Pick<SchemePlugin, "id" | "retention">[],
+  asOf = new Date(),
+): Promise<RetentionRun> {
   const run: RetentionRun = { casesPseudonymised: 0, childrenPseudonymised: 0 };
   const authorities = await db.authority.findMany({ select: { id: true, caseRetentionMonths: true } });
   for (const authority of authorities) {
@@ -45,7 +52,7 @@ export async function pseudonymiseClosedCases(db: Database, asOf = new Date()): 
       }),
     );
     for (const { id } of due) {
-      const children = await withAuthority(db, authorityId, (tx) => pseudonymiseCase(tx, id, cutoff));
+      const children = await withAuthority(db, authorityId, (tx) => pseudonymiseCase(tx, id, cutoff, plugins));
       run.casesPseudonymised++;
       run.childrenPseudonymised += children;
     }
@@ -54,7 +61,12 @@ export async function pseudonymiseClosedCases(db: Database, asOf = new Date()): 
 }
 
 /** Returns how many of the case's children were pseudonymised (now past retention on every case). */
-async function pseudonymiseCase(tx: Database, caseId: string, cutoff: Date): Promise<number> {
+async function pseudonymiseCase(
+  tx: Database,
+  caseId: string,
+  cutoff: Date,
+  plugins: readonly Pick<SchemePlugin, "retention">[],
+): Promise<number> {
   const [{ names } = { names: [] as string[] }] = await tx.$queryRaw<{ names: string[] }[]>`
     SELECT coalesce(array_agg(DISTINCT n) FILTER (WHERE n IS NOT NULL AND btrim(n) <> ''), '{}') AS names FROM (
       SELECT unnest(ARRAY[c.given_name, c.family_name, h.name]) AS n
@@ -86,6 +98,8 @@ async function pseudonymiseCase(tx: Database, caseId: string, cutoff: Date): Pro
        other_notes = redact_names(other_notes, $1) WHERE purchase_request_id IN ${ofTheCase}`,
   ])
     await tx.$executeRawUnsafe(statement, names, caseId);
+  await removeAssessmentFiles(tx, caseId, names);
+  for (const plugin of plugins) await plugin.retention?.pseudonymiseCase({ db: tx, caseId, names });
 
   // Children whose every case is now past retention: identity gone, birth year kept.
   const children = await tx.$executeRaw`
@@ -111,4 +125,19 @@ async function pseudonymiseCase(tx: Database, caseId: string, cutoff: Date): Pro
       AND h.id IN (SELECT c.household_id FROM case_child cc JOIN child c ON c.id = cc.child_id WHERE cc.case_id = ${caseId}::uuid)
       AND NOT EXISTS (SELECT 1 FROM child c WHERE c.household_id = h.id AND c.pseudonymised_at IS NULL)`;
   return children;
+}
+
+/**
+ * An assessment document (a CAF, a referral) is about the family through and through: its
+ * stored bytes go, and its name loses the family's names. The row stays, marked removed, so
+ * the case still shows that an assessment was attached (and a download says why it cannot be
+ * had). Receipts' files stay: they are the financial record.
+ */
+async function removeAssessmentFiles(tx: Database, caseId: string, names: string[]) {
+  const removed = await tx.$queryRaw<{ storage_key: string }[]>`
+    UPDATE attachment a SET filename = redact_names(a.filename, ${names}), removed_at = now()
+    WHERE a.removed_at IS NULL AND a.id IN (SELECT document_id FROM assessment WHERE case_id = ${caseId}::uuid)
+    RETURNING a.storage_key`;
+  if (removed.length)
+    await tx.storedFile.deleteMany({ where: { key: { in: removed.map((file) => file.storage_key) } } });
 }

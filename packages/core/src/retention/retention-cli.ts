@@ -1,6 +1,7 @@
 // `npm run jobs:retention`: pseudonymises closed cases past their authority's retention period.
 // Schedule it daily. Connects as the application role (see db/application-role.ts) and works one
 // case at a time, each in a transaction scoped to its authority.
+import { loadConfig } from "../config.ts";
 import { applicationDatabaseUrl } from "../db/application-role.ts";
 import { createPrismaClient } from "../db/prisma-client.ts";
 import { pseudonymiseClosedCases } from "./pseudonymise-closed-cases.ts";
@@ -11,6 +12,8 @@ if (!url) {
   process.exit(2);
 }
 const db = createPrismaClient(await applicationDatabaseUrl(url), 2);
-const run = await pseudonymiseClosedCases(db);
+// The plugins this Pathfinder runs (pathfinder.config.ts): each removes what its own tables hold.
+const { plugins } = await loadConfig();
+const run = await pseudonymiseClosedCases(db, plugins);
 console.log(`Cases pseudonymised: ${run.casesPseudonymised}; children pseudonymised: ${run.childrenPseudonymised}`);
 await db.$disconnect();

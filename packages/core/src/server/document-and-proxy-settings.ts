@@ -1,9 +1,9 @@
 /**
  * PERSISTED_DOCUMENTS_MANIFEST, GRAPHQL_ALLOW_ANY_DOCUMENT and TRUST_PROXY (SECURITY.md, "The API
  * under attack"). In production only the portal's own operations should run: with the manifest
- * set, nothing else does. The portal does not emit its manifest yet, so production without one
- * still starts, with a warning, rather than refusing every deployment; GRAPHQL_ALLOW_ANY_DOCUMENT
- * =true says that is meant (other API clients) and silences it.
+ * set (the portal's lib/generated/persisted-documents.json; `npm run start:prod` passes it by
+ * default), nothing else does. Without one the API still starts, with a warning;
+ * GRAPHQL_ALLOW_ANY_DOCUMENT=true says that is meant (other API clients) and silences it.
  */
 export function documentAndProxySettings(production: boolean, warn: (line: string) => void = console.warn) {
   const manifest = process.env.PERSISTED_DOCUMENTS_MANIFEST?.trim() || undefined;

@@ -6,9 +6,12 @@ import type { Plugin } from "graphql-yoga";
 /** The portal's operations by hash: graphql-codegen's client preset writes this manifest. */
 export type TrustedDocuments = ReadonlyMap<string, string>;
 
+/** Ids are kept bare: the client preset writes `sha256:<hash>`, and clients send either form. */
+const bareHash = (id: string) => id.replace(/^sha256:/, "");
+
 /**
- * Reads a persisted-documents manifest (`{ "<sha256>": "query … { … }" }`, as the client preset's
- * `persistedDocuments` option emits it). Every document must parse: a broken manifest stops the
+ * Reads a persisted-documents manifest (`{ "sha256:<hash>": "query … { … }" }`, as the client
+ * preset's `persistedDocuments` option emits it; a bare hash as key works too). Every document must parse: a broken manifest stops the
  * API at start-up rather than failing one screen of the portal later.
  */
 export function loadTrustedDocuments(manifestPath: string): TrustedDocuments {
@@ -19,7 +22,7 @@ export function loadTrustedDocuments(manifestPath: string): TrustedDocuments {
   for (const [hash, document] of Object.entries(manifest)) {
     if (typeof document !== "string") throw new Error(`${manifestPath}: the document for ${hash} is not a string`);
     parse(document);
-    documents.set(hash, document);
+    documents.set(bareHash(hash), document);
   }
   return documents;
 }
@@ -31,9 +34,9 @@ export function loadTrustedDocuments(manifestPath: string): TrustedDocuments {
 const documentIdOf: ExtractPersistedOperationId = (params) => {
   const extensions = params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
   const hash = extensions?.persistedQuery?.sha256Hash;
-  if (typeof hash === "string") return hash;
+  if (typeof hash === "string") return bareHash(hash);
   const documentId = (params as { documentId?: unknown }).documentId;
-  return typeof documentId === "string" ? documentId.replace(/^sha256:/, "") : null;
+  return typeof documentId === "string" ? bareHash(documentId) : null;
 };
 
 const notTrusted = () =>

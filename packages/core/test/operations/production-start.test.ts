@@ -75,6 +75,8 @@ describe("a production deployment: migrate, then start", () => {
     api = startScript("start:prod", {
       APP_DATABASE_URL: asApplicationRole(database.url, LOCAL_APP_PASSWORD),
       API_PORT: String(port),
+      // This test's own documents are not the portal's: any document is allowed, said explicitly.
+      GRAPHQL_ALLOW_ANY_DOCUMENT: "true",
     });
     await until(
       () => api?.output().includes(`Listening on port ${port}`) === true || api?.exitCode !== null,

@@ -1,11 +1,24 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachmentDownloadPath } from "../../src/attachments/attachment-path.ts";
+import { loadConfig } from "../../src/config.ts";
 import { monthsBefore, pseudonymiseClosedCases } from "../../src/retention/pseudonymise-closed-cases.ts";
+import { DEMO_PASSWORD } from "../../src/seed/demo-people.ts";
 import { seedDemoData } from "../../src/seed/demo-seed.ts";
+import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+// Every shipped scheme (pathfinder.config.ts): each removes what its own tables hold.
+const { plugins } = await loadConfig();
 
 let database: TestDatabase;
 let expired: string;
 let recent: string;
+let recentChild: { givenName: string; familyName: string };
+let expiredRequest: string;
+let documentId: string;
+let documentKey: string;
+let uploaderEmail: string;
 const asOf = new Date("2030-06-15T12:00:00Z");
 
 /** Everything recorded about a case, its children and its money, as the admin client sees it. */
@@ -87,6 +100,56 @@ beforeAll(async () => {
     },
   });
   await db.case.update({ where: { id: recent }, data: { status: "CLOSED", closedAt: monthsBefore(asOf, 12) } });
+
+  // What the schemes' own tables hold about the family (Dorset's agreement, Leeds' case study),
+  // and an assessment document of the expired case.
+  const staff = await db.staffUser.findFirstOrThrow({
+    where: { authorityId: first.authorityId, roleAssignments: { some: { role: "LEAD_PROFESSIONAL" } } },
+  });
+  uploaderEmail = staff.email;
+  expiredRequest = request.id;
+  await db.$executeRaw`INSERT INTO dorset_agreement (authority_id, purchase_request_id, service_agreed, service_agreed_on,
+      review_process, review_due_on, notes, recorded_by_id)
+    VALUES (${first.authorityId}::uuid, ${request.id}::uuid, ${`Swimming lessons for ${child.givenName}`}, '2022-01-01',
+      ${`Ask ${child.givenName}'s mother`}, '2022-06-01', ${`${child.givenName} lives at 2 Invented Lane`}, ${staff.id}::uuid)`;
+  const other = second.children[0]?.child;
+  if (!other) throw new Error("no child on the recent case");
+  recentChild = other;
+  for (const [caseId, person] of [
+    [expired, child],
+    [recent, other],
+  ] as const)
+    await db.$executeRaw`INSERT INTO leeds_case_study (authority_id, case_id, situation_before, how_things_changed, recorded_by_id)
+      VALUES (${first.authorityId}::uuid, ${caseId}::uuid, ${`${person.givenName} ${person.familyName} slept on the floor`},
+        ${`${person.givenName} sleeps in a bed`}, ${staff.id}::uuid)`;
+  documentKey = randomUUID();
+  await db.storedFile.create({
+    data: { key: documentKey, authorityId: first.authorityId, content: new Uint8Array([37, 80, 68, 70]) },
+  });
+  const document = await db.attachment.create({
+    data: {
+      authorityId: first.authorityId,
+      kind: "ASSESSMENT",
+      filename: `CAF for ${child.givenName} ${child.familyName}.pdf`,
+      contentType: "application/pdf",
+      size: 4,
+      sha256: "0".repeat(64),
+      storageKey: documentKey,
+      uploadedById: staff.id,
+    },
+  });
+  documentId = document.id;
+  await db.assessment.create({
+    data: {
+      authorityId: first.authorityId,
+      caseId: expired,
+      kind: "CAF",
+      completedOn: new Date("2021-12-01"),
+      priorityNeeds: [],
+      documentId,
+      recordedById: staff.id,
+    },
+  });
 });
 afterAll(() => database.drop());
 
@@ -99,7 +162,7 @@ describe("the retention job", () => {
     before = await snapshot(expired);
     recentBefore = await snapshot(recent);
     // As the application role, under row-level security, like the scheduled job.
-    result = await pseudonymiseClosedCases(database.app, asOf);
+    result = await pseudonymiseClosedCases(database.app, plugins, asOf);
   });
 
   it("removes names, exact dates of birth and addresses from a case closed past the retention period", async () => {
@@ -164,13 +227,75 @@ describe("the retention job", () => {
     expect(before.ledger.length).toBeGreaterThan(0);
   });
 
+  it("removes the family's names from the schemes' own tables too: Dorset's agreement, Leeds' case study", async () => {
+    const [agreement] = await database.db.$queryRaw<Record<string, string>[]>`
+      SELECT service_agreed, review_process, notes FROM dorset_agreement WHERE purchase_request_id = ${expiredRequest}::uuid`;
+    expect(agreement).toEqual({
+      service_agreed: "Swimming lessons for [name removed]",
+      review_process: "Ask [name removed]'s mother",
+      notes: "",
+    });
+    const studies = await database.db.$queryRaw<
+      { case_id: string; situation_before: string; how_things_changed: string }[]
+    >`
+      SELECT case_id::text, situation_before, how_things_changed FROM leeds_case_study`;
+    expect(studies.find((study) => study.case_id === expired)).toMatchObject({
+      situation_before: "[name removed] [name removed] slept on the floor",
+      how_things_changed: "[name removed] sleeps in a bed",
+    });
+    // The recent case's study is untouched.
+    expect(studies.find((study) => study.case_id === recent)?.how_things_changed).toBe(
+      `${recentChild.givenName} sleeps in a bed`,
+    );
+  });
+
+  it("names every table a scheme plugin owns in that plugin's retention hook, so none is forgotten", async () => {
+    const tables = (
+      await database.db.$queryRaw<{ name: string }[]>`
+      SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`
+    ).map((row) => row.name);
+    const problems = plugins.flatMap((plugin) => {
+      const owned = tables.filter((table) => table.startsWith(`${plugin.id.replaceAll("-", "_")}_`));
+      const declared = plugin.retention?.tables ?? [];
+      return [
+        ...owned
+          .filter((table) => !declared.includes(table))
+          .map((table) => `${plugin.id}: ${table} not in its retention hook`),
+        ...declared.filter((table) => !tables.includes(table)).map((table) => `${plugin.id}: ${table} does not exist`),
+      ];
+    });
+    expect(problems).toEqual([]);
+    expect(plugins.flatMap((plugin) => plugin.retention?.tables ?? [])).toEqual([
+      "dorset_agreement",
+      "leeds_case_study",
+    ]);
+  });
+
+  it("removes an assessment document's stored file, keeps its row marked removed, and a download says why (410)", async () => {
+    expect(await database.db.storedFile.count({ where: { key: documentKey } })).toBe(0);
+    const document = await database.db.attachment.findUniqueOrThrow({ where: { id: documentId } });
+    expect(document.removedAt).not.toBeNull();
+    expect(document.filename).toBe("CAF for [name removed] [name removed].pdf");
+    const api = createTestApi(database.db);
+    const token = await api.signIn(uploaderEmail, DEMO_PASSWORD);
+    const response = await api.request(attachmentDownloadPath(documentId), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect([response.status, await response.text()]).toEqual([
+      410,
+      expect.stringMatching(/removed under the retention policy/),
+    ]);
+    // Receipts' files are the financial record: none of them went.
+    expect(await database.db.attachment.count({ where: { kind: "RECEIPT", removedAt: { not: null } } })).toBe(0);
+  });
+
   it("leaves a case closed inside the period untouched", async () => {
     expect(await snapshot(recent)).toEqual(recentBefore);
   });
 
   it("does nothing more on a second run", async () => {
     const snapshotAfterFirst = await snapshot(expired);
-    expect(await pseudonymiseClosedCases(database.app, asOf)).toEqual({
+    expect(await pseudonymiseClosedCases(database.app, plugins, asOf)).toEqual({
       casesPseudonymised: 0,
       childrenPseudonymised: 0,
     });

@@ -12,6 +12,7 @@ import { dorsetMonitoringForm } from "./monitoring-form.ts";
 import { dorsetPermissions } from "./permissions.ts";
 import { dorsetPortal } from "./portal.ts";
 import { dorsetRequestExtension } from "./request-extension.ts";
+import { dorsetRetention } from "./retention.ts";
 import { dorsetReviewDueOn } from "./review-due.ts";
 import { dorsetRoles } from "./roles.ts";
 import { dorsetSettings } from "./settings.ts";
@@ -38,5 +39,6 @@ export default defineSchemePlugin({
   graphql: dorsetGraphQL,
   seedDemo: seedDorsetDemo,
   portal: dorsetPortal,
+  retention: dorsetRetention,
   caseStudyForms: [dorsetMonitoringForm],
 });

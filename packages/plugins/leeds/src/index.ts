@@ -11,6 +11,7 @@ import { leedsSubmissionViolations } from "./eligibility.ts";
 import { leedsGraphQL } from "./graphql.ts";
 import { leedsPermissions } from "./permissions.ts";
 import { leedsPortal } from "./portal.ts";
+import { leedsRetention } from "./retention.ts";
 import { leedsRoles } from "./roles.ts";
 import { leedsRequestExtension, leedsSettings } from "./settings.ts";
 
@@ -33,5 +34,6 @@ export default defineSchemePlugin({
   graphql: leedsGraphQL,
   seedDemo: seedLeedsDemo,
   portal: leedsPortal,
+  retention: leedsRetention,
   caseStudyForms: [leedsCaseStudyForm],
 });

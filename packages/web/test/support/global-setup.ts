@@ -66,7 +66,14 @@ export default async function setup(project: TestProject) {
     const apiPort = await freePort();
     const api = startProcess(process.execPath, [require.resolve("tsx/cli"), "src/main.ts"], {
       cwd: coreDirectory,
-      env: { ...process.env, DATABASE_URL: databaseUrl.toString(), API_PORT: String(apiPort), NODE_ENV: "test" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl.toString(),
+        API_PORT: String(apiPort),
+        NODE_ENV: "test",
+        // The built portal sends documents by hash, as in production: the API knows only these.
+        PERSISTED_DOCUMENTS_MANIFEST: join(webDirectory, "lib", "generated", "persisted-documents.json"),
+      },
     });
     stopping.push(() => api.stop());
     // main.ts migrates and seeds before it listens, so ready means seeded.

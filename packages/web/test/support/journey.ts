@@ -1,7 +1,9 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { pageRecord } from "./page-record.ts";
 import { screenshotDirectory } from "./portal-stack.ts";
 
 export const DEMO_PASSWORD = "pathfinder-demo";
@@ -79,9 +81,16 @@ export async function activate(page: Page, target: Locator) {
   await page.keyboard.press("Enter");
 }
 
-/** Keeps a screenshot of the page when a test fails, beside the others. */
+/**
+ * Keeps a screenshot of the page when a test fails, beside the others, with what the page logged
+ * and what the API answered it (FAILED-<name>.log, also printed).
+ */
 export async function screenshotFailure(page: Page | undefined, name: string) {
-  await page?.screenshot({ path: join(screenshotDirectory, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+  if (!page) return;
+  await page.screenshot({ path: join(screenshotDirectory, `FAILED-${name}.png`), fullPage: true }).catch(() => {});
+  const record = pageRecord(page).join("\n");
+  writeFileSync(join(screenshotDirectory, `FAILED-${name}.log`), record);
+  console.error(`What the page logged and the API answered, newest last (${name}):\n${record}`);
 }
 
 /** Fills in one item of the purchase request form. */

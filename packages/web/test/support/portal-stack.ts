@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 // Brings in the type of what the global set-up provides.
 import type {} from "./global-setup.ts";
+import { recordPage } from "./page-record.ts";
 
 const webDirectory = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -38,6 +39,7 @@ export async function startPortalStack(): Promise<PortalStack> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB" });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
+    recordPage(page);
     return page;
   };
   return { baseUrl: inject("portalBaseUrl"), browser, newPage, stop: () => browser.close() };

@@ -66,7 +66,9 @@ function SchemeSection({ scheme }: { scheme: Scheme }) {
     const result = scheme.enabled
       ? await configure({ schemeId: scheme.id, settings })
       : await enable({ schemeId: scheme.id, settings });
-    const outcome = result.data ? Object.values(result.data)[0] : undefined;
+    // By name, not position: `data` may hold more than the one field (a root __typename, say).
+    const outcome =
+      result.data && ("configurePlugin" in result.data ? result.data.configurePlugin : result.data.enablePlugin);
     if (outcome?.__typename.endsWith("Success")) {
       setErrors([]);
       setSaved(scheme.enabled ? "Settings saved: they are in force from today." : `${scheme.name} is now running.`);
