@@ -243,3 +243,80 @@ export function SingleCheckbox(props: FieldProps & { checked: boolean; onChange(
     </div>
   );
 }
+
+/** "2015-03-27" from a date input's day, month and year; `null` while the parts make no real date. */
+export function isoDate(day: string, month: string, year: string): string | null {
+  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
+  const iso = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/**
+ * GOV.UK's date input: day, month and year as three short number fields in a fieldset. Used for
+ * dates people know by heart (a date of birth), where a calendar picker only slows them down and
+ * the browser's own date field orders the parts by its locale, not by the person's.
+ */
+export function DateInput({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+}: FieldProps & { value: DateParts; onChange(value: DateParts): void }) {
+  const id = fieldId(name);
+  const parts = [
+    { key: "day", label: "Day", width: 2 },
+    { key: "month", label: "Month", width: 2 },
+    { key: "year", label: "Year", width: 4 },
+  ] as const;
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{label}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        )}
+        <div className="govuk-date-input">
+          {parts.map((part, index) => {
+            // The first part takes the field's own id, so the error summary's link lands on it.
+            const partId = index === 0 ? id : `${id}-${part.key}`;
+            return (
+              <div className="govuk-date-input__item" key={part.key}>
+                <div className="govuk-form-group">
+                  <label className="govuk-label govuk-date-input__label" htmlFor={partId}>
+                    {part.label}
+                  </label>
+                  <input
+                    id={partId}
+                    name={`${name}-${part.key}`}
+                    className={`govuk-input govuk-date-input__input govuk-input--width-${part.width}${error ? " govuk-input--error" : ""}`}
+                    type="text"
+                    inputMode="numeric"
+                    value={value[part.key]}
+                    onChange={(event) => onChange({ ...value, [part.key]: event.target.value })}
+                  />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

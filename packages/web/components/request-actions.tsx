@@ -9,7 +9,9 @@ import type { DecisionChoice, RequestDetailFragment } from "../lib/generated/gra
 import { formatPence, parsePounds, penceToPounds } from "../lib/money";
 import { rootFieldResult } from "../lib/operation-result";
 import { ecmOutcomeWords } from "../lib/purchase-words";
+import { useUploadAttachment } from "../lib/upload-attachment";
 import { ErrorSummary } from "./error-summary";
+import { FileUpload } from "./file-upload";
 import { Checkboxes, MoneyInput, Radios, Textarea, TextInput } from "./form-fields";
 import { useSession } from "./session";
 
@@ -276,19 +278,33 @@ function ReceiptForm({ request }: { request: RequestDetailFragment }) {
   const action = useAction(ReceiptDocument);
   const [amount, setAmount] = useState("");
   const [description, setDescription] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  // A new file input after each receipt recorded: the browser keeps a chosen file otherwise.
+  const [fileInputKey, setFileInputKey] = useState(0);
+  const { uploading, uploadFile } = useUploadAttachment();
   async function submit(event: FormEvent) {
     event.preventDefault();
     const pence = parsePounds(amount);
     const problems =
       pence === null ? [{ field: "amount", message: "Enter the receipt's amount in pounds, like 42.99" }] : [];
+    if (problems.length) return action.perform({ id: request.id, input: { amount: 0 } }, problems);
+    // The file goes first, so the receipt can point at it; its problems (type, size) show beside it.
+    let attachmentId: string | null = null;
+    if (file) {
+      const upload = await uploadFile(file, "RECEIPT", "attachmentId");
+      if (!upload.attachmentId) return action.perform({ id: request.id, input: { amount: 0 } }, upload.errors);
+      attachmentId = upload.attachmentId;
+    }
     if (
-      await action.perform(
-        { id: request.id, input: { amount: pence ?? 0, description: description.trim() || null } },
-        problems,
-      )
+      await action.perform({
+        id: request.id,
+        input: { amount: pence ?? 0, description: description.trim() || null, attachmentId },
+      })
     ) {
       setAmount("");
       setDescription("");
+      setFile(null);
+      setFileInputKey((key) => key + 1);
     }
   }
   return (
@@ -306,7 +322,16 @@ function ReceiptForm({ request }: { request: RequestDetailFragment }) {
           onChange={setDescription}
           error={action.error("description")}
         />
-        <button type="submit" className="govuk-button" disabled={action.fetching}>
+        <FileUpload
+          key={fileInputKey}
+          name="attachmentId"
+          label={request.route === "CASH" ? "A photo or scan of the receipt (optional)" : "The invoice (optional)"}
+          hint="A PDF, PNG or JPEG file."
+          accept=".pdf,.png,.jpg,.jpeg"
+          onChange={setFile}
+          error={action.error("attachmentId")}
+        />
+        <button type="submit" className="govuk-button" disabled={action.fetching || uploading}>
           Record the receipt
         </button>
       </form>

@@ -32,7 +32,7 @@ export const RequestDetail = graphql(`
     steps { label position round status }
     decisions { outcome note decidedAt role decider { id name } onBehalfOf { id name } }
     history { from to at note actor { id name } }
-    receipts { amount { pence formatted } description createdAt }
+    receipts { amount { pence formatted } description createdAt attachment { id filename size downloadPath } }
     review { outcomeAchieved ecmAchieved familyComments otherNotes recordedAt }
     viewerCan {
       approve { allowed reason }

@@ -67,6 +67,12 @@ const requestChanged = (_result: unknown, _args: unknown, cache: Cache) => {
   invalidateBudgets(cache);
 };
 
+/** The case a mutation was about, by its `caseId` or `input.caseId` argument. */
+const caseChanged = (_result: unknown, args: Record<string, unknown>, cache: Cache, _info?: unknown) => {
+  const caseId = (args.caseId ?? (args.input as { caseId?: string } | undefined)?.caseId) as string | undefined;
+  if (caseId) cache.invalidate({ __typename: "Case", id: caseId });
+};
+
 /**
  * A production build sends each operation by its hash (`extensions.persistedQuery`, without the
  * text): the API there runs only the documents of lib/generated/persisted-documents.json. Placed
@@ -103,9 +109,18 @@ export function createPortalClient(): Client {
             signIn: (_result, _args, cache) => invalidateLists(cache, "me"),
             signOut: (_result, _args, cache) => invalidateLists(cache, "me"),
             openCase: (_result, _args, cache) => invalidateLists(cache, "cases"),
-            recordAssessment: (_result, args, cache) => {
-              const input = (args as { input: { caseId: string } }).input;
-              cache.invalidate({ __typename: "Case", id: input.caseId });
+            // What is recorded on a case shows in its lists and its timeline: the case is fetched again.
+            recordAssessment: caseChanged,
+            recordTeamMeeting: caseChanged,
+            recordUnmetNeed: caseChanged,
+            updateCasePlan: caseChanged,
+            closeCase: (result, args, cache, info) => {
+              caseChanged(result, args, cache, info);
+              invalidateLists(cache, "cases");
+            },
+            handOverCase: (result, args, cache, info) => {
+              caseChanged(result, args, cache, info);
+              invalidateLists(cache, "cases");
             },
             createPurchaseRequest: requestChanged,
             updatePurchaseRequest: requestChanged,

@@ -1,4 +1,5 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { AttachmentNode } from "../attachments/attachment.graphql.ts";
 import { builder } from "../graphql/builder.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
 import { AssessmentKindEnum } from "./case-enums.graphql.ts";
@@ -22,6 +23,18 @@ export const AssessmentRef = builder.prismaNode("Assessment", {
       description: "The global ID of the attached assessment form (an Attachment), if one was attached.",
       // An id rather than the Attachment itself: who may download it is the Attachment's own rule.
       resolve: (assessment) => (assessment.documentId ? encodeGlobalID("Attachment", assessment.documentId) : null),
+    }),
+    document: t.prismaField({
+      type: AttachmentNode,
+      nullable: true,
+      description: "The attached assessment form; null if none was attached or you may not see it.",
+      resolve: (query, assessment, _args, context) =>
+        assessment.documentId
+          ? context.db.attachment.findFirst({
+              ...query,
+              where: { AND: [accessibleBy(context.ability).ofType("Attachment"), { id: assessment.documentId }] },
+            })
+          : null,
     }),
     recordedAt: t.expose("createdAt", { description: "When it was recorded in Pathfinder.", type: "DateTime" }),
   }),

@@ -1,4 +1,5 @@
 import { subject } from "@casl/ability";
+import { AttachmentNode } from "../attachments/attachment.graphql.ts";
 import { CaseRef } from "../cases/case.graphql.ts";
 import { PurchaseCategoryEnum } from "../cases/purchase-category.graphql.ts";
 import type { ApprovalStep as ApprovalStepRow, Case as CaseRow } from "../generated/prisma/client.ts";
@@ -94,6 +95,19 @@ builder.prismaObject("Receipt", {
     attachmentId: t.exposeID("attachmentId", {
       description: "The uploaded file, if any (a database id, not a global id).",
       nullable: true,
+    }),
+    attachment: t.prismaField({
+      type: AttachmentNode,
+      nullable: true,
+      description: "The uploaded receipt or invoice file; null if there is none or you may not see it.",
+      // Filtered in SQL: finance may see receipts while the case's other files stay closed to them.
+      resolve: (query, receipt, _args, context) =>
+        receipt.attachmentId
+          ? context.db.attachment.findFirst({
+              ...query,
+              where: { AND: [accessibleBy(context.ability).ofType("Attachment"), { id: receipt.attachmentId }] },
+            })
+          : null,
     }),
     createdAt: t.expose("createdAt", { description: "When it was recorded.", type: "DateTime" }),
   }),

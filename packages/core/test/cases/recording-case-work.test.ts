@@ -75,6 +75,15 @@ describe("the lead professional recording work on an open case", () => {
       documentId: globalId("Attachment", form.id),
     });
     expect(result.data.documentId).toBe(globalId("Attachment", form.id));
+    const read = await readCase(
+      LP,
+      "assessments(first: 5) { edges { node { id document { filename downloadPath } } } }",
+    );
+    const recorded = read.assessments.edges.find((edge: any) => edge.node.id === result.data.id);
+    expect(recorded.node.document).toEqual({
+      filename: "caf.pdf",
+      downloadPath: `/attachments/${encodeURIComponent(globalId("Attachment", form.id))}`,
+    });
 
     const receipt = await database.db.attachment.create({
       data: {

@@ -149,4 +149,18 @@ describe("cash floats", () => {
       message: "This receipt file has already been recorded against a request.",
     });
   });
+
+  it("the receipt's file is on the receipt for the lead professional and finance, who may both download it", async () => {
+    const receiptFiles = async (who: "lp" | "finance") => {
+      const read = await api.graphql(
+        `query ($id: ID!) { node(id: $id) { ... on PurchaseRequest { receipts { attachment { filename downloadPath } } } } }`,
+        { id: northCashId },
+        token[who],
+      );
+      expect(read.errors).toBeUndefined();
+      return read.data?.node.receipts.map((receipt: any) => receipt.attachment?.filename ?? null);
+    };
+    expect(await receiptFiles("lp")).toContain("till-receipt.png");
+    expect(await receiptFiles("finance")).toContain("till-receipt.png");
+  });
 });

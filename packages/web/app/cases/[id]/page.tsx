@@ -2,6 +2,9 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useQuery } from "urql";
+import { CaseFiles } from "../../../components/cases/case-files";
+import { CaseMeetings } from "../../../components/cases/case-meetings";
+import { CaseUnmetNeeds } from "../../../components/cases/case-unmet-needs";
 import { RequestTable } from "../../../components/request-table";
 import { useSession } from "../../../components/session";
 import { Empty, LoadFailed, Loading } from "../../../components/states";
@@ -17,11 +20,14 @@ const CaseDocument = graphql(`
       plan
       openedAt
       closedAt
+      closureReason
       area { id name }
       leadProfessional { id name }
       children { id givenName familyName dateOfBirth ageInYears disabled lookedAfter household { name } }
-      latestAssessment { id kind completedOn priorityNeeds }
+      latestAssessment { id kind completedOn priorityNeeds document { id filename downloadPath } }
       assessments(first: 10) { edges { node { id kind completedOn priorityNeeds } } }
+      meetings(first: 20) { edges { node { id heldOn attendees notes } } pageInfo { hasNextPage } }
+      unmetNeeds(first: 50) { edges { node { id category description estimatedCost recordedAt } } pageInfo { hasNextPage } }
       timeline(first: 30) { edges { node { action summary at actor { id name } } } pageInfo { hasNextPage } }
     }
     purchaseRequests(caseId: $id, first: 50) {
@@ -33,7 +39,7 @@ const CaseDocument = graphql(`
 export default function CasePage() {
   const { id } = useParams<{ id: string }>();
   const caseId = decodeURIComponent(id);
-  const { me, label } = useSession();
+  const { me, label, hasRole } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: CaseDocument, variables: { id: caseId } });
   if (error && !data) return <LoadFailed />;
   if (fetching && !data) return <Loading what="the case" />;
@@ -47,6 +53,13 @@ export default function CasePage() {
     );
   const mine = theCase.leadProfessional?.id === me?.id;
   const open = theCase.status === "OPEN";
+  const casePath = `/cases/${encodeURIComponent(theCase.id)}`;
+  // Who may hand over or close it (the API decides; this only saves offering what it would refuse):
+  // its lead, a co-ordinator of its area, an authority administrator.
+  const coordinatesArea = Boolean(
+    me?.roles.some((role) => role.role === "APPROVER" && (!role.area || role.area.id === theCase.area.id)),
+  );
+  const mayManage = open && (mine || coordinatesArea || hasRole("AUTHORITY_ADMIN"));
   const requests = data.purchaseRequests.edges.map((edge) => edge.node);
   const names = theCase.children.map((child) => `${child.givenName} ${child.familyName}`).join(" and ");
 
@@ -56,7 +69,12 @@ export default function CasePage() {
         Case {theCase.reference} · {theCase.area.name}
       </span>
       <h1 className="govuk-heading-l">{names}</h1>
-      {!open && <strong className="govuk-tag govuk-tag--grey">Closed {formatDate(theCase.closedAt)}</strong>}
+      {!open && (
+        <div className="govuk-inset-text">
+          <strong className="govuk-tag govuk-tag--grey">Closed {formatDate(theCase.closedAt)}</strong>
+          {theCase.closureReason && <p className="govuk-body govuk-!-margin-top-2">{theCase.closureReason}</p>}
+        </div>
+      )}
 
       <h2 className="govuk-heading-m">Child</h2>
       <dl className="govuk-summary-list">
@@ -75,6 +93,15 @@ export default function CasePage() {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Lead professional</dt>
           <dd className="govuk-summary-list__value">{theCase.leadProfessional?.name ?? "None"}</dd>
+          {mayManage ? (
+            <dd className="govuk-summary-list__actions">
+              <Link className="govuk-link" href={`${casePath}/hand-over`}>
+                Hand over<span className="govuk-visually-hidden"> to another lead professional</span>
+              </Link>
+            </dd>
+          ) : (
+            <dd className="govuk-summary-list__actions" />
+          )}
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Opened</dt>
@@ -91,6 +118,14 @@ export default function CasePage() {
             </dt>
             <dd className="govuk-summary-list__value">
               Completed {formatDate(theCase.latestAssessment.completedOn)}
+              {theCase.latestAssessment.document && (
+                <>
+                  {". Form: "}
+                  <a className="govuk-link" href={theCase.latestAssessment.document.downloadPath} download>
+                    {theCase.latestAssessment.document.filename}
+                  </a>
+                </>
+              )}
               <ol className="govuk-list govuk-list--number govuk-!-margin-top-2">
                 {theCase.latestAssessment.priorityNeeds.map((need) => (
                   <li key={need}>{need}</li>
@@ -111,9 +146,29 @@ export default function CasePage() {
       )}
 
       <h2 className="govuk-heading-m">Plan</h2>
-      <p className="govuk-body" style={{ whiteSpace: "pre-wrap" }}>
-        {theCase.plan || "No plan recorded yet."}
-      </p>
+      {theCase.plan ? (
+        <p className="govuk-body app-preserve-lines">{theCase.plan}</p>
+      ) : (
+        <Empty>No plan recorded yet.</Empty>
+      )}
+      {mine && open && (
+        <p className="govuk-body">
+          <Link className="govuk-link" href={`${casePath}/plan`}>
+            {theCase.plan ? "Update the plan" : "Write the plan"}
+          </Link>
+        </p>
+      )}
+
+      <CaseMeetings
+        meetings={theCase.meetings.edges.map((edge) => edge.node)}
+        more={theCase.meetings.pageInfo.hasNextPage}
+        recordHref={mine && open ? `${casePath}/meetings/new` : null}
+      />
+      <CaseUnmetNeeds
+        needs={theCase.unmetNeeds.edges.map((edge) => edge.node)}
+        more={theCase.unmetNeeds.pageInfo.hasNextPage}
+        recordHref={mine && open ? `${casePath}/unmet-needs/new` : null}
+      />
 
       <h2 className="govuk-heading-m">{label("purchaseRequest", "Purchase request")}s</h2>
       {mine && open && theCase.latestAssessment && (
@@ -145,6 +200,8 @@ export default function CasePage() {
         </dl>
       )}
 
+      <CaseFiles caseId={theCase.id} />
+
       <h2 className="govuk-heading-m">Timeline</h2>
       <ol className="app-timeline">
         {theCase.timeline.edges.map(({ node }, index) => (
@@ -160,6 +217,23 @@ export default function CasePage() {
           </li>
         ))}
       </ol>
+      {theCase.timeline.pageInfo.hasNextPage && (
+        <p className="govuk-body-s">The latest 30 events are shown; the audit log holds every one.</p>
+      )}
+
+      {mayManage && (
+        <>
+          <h2 className="govuk-heading-m">Hand over or close</h2>
+          <div className="govuk-button-group">
+            <Link href={`${casePath}/hand-over`} className="govuk-button govuk-button--secondary">
+              Hand over the case
+            </Link>
+            <Link href={`${casePath}/close`} className="govuk-button govuk-button--warning">
+              Close the case
+            </Link>
+          </div>
+        </>
+      )}
     </>
   );
 }

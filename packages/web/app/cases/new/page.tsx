@@ -3,7 +3,15 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
 import { ErrorSummary } from "../../../components/error-summary";
-import { Select, SingleCheckbox, Textarea, TextInput } from "../../../components/form-fields";
+import {
+  DateInput,
+  type DateParts,
+  isoDate,
+  Select,
+  SingleCheckbox,
+  Textarea,
+  TextInput,
+} from "../../../components/form-fields";
 import { useSession } from "../../../components/session";
 import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../lib/api-errors";
 import { graphql } from "../../../lib/generated";
@@ -29,20 +37,33 @@ export default function OpenCasePage() {
   const [areaId, setAreaId] = useState(areas[0]?.id ?? "");
   const [givenName, setGivenName] = useState("");
   const [familyName, setFamilyName] = useState("");
-  const [dateOfBirth, setDateOfBirth] = useState("");
+  const [dateOfBirth, setDateOfBirth] = useState<DateParts>({ day: "", month: "", year: "" });
   const [disabled, setDisabled] = useState(false);
+  const [lookedAfter, setLookedAfter] = useState(false);
   const [plan, setPlan] = useState("");
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [{ fetching }, openCase] = useMutation(OpenCaseDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const typed = [dateOfBirth.day, dateOfBirth.month, dateOfBirth.year].some((part) => part.trim());
+    const born = isoDate(dateOfBirth.day, dateOfBirth.month, dateOfBirth.year);
+    if (typed && !born)
+      return setErrors([
+        { field: "children.0.dateOfBirth", message: "Date of birth must be a real date, like 27 3 2015" },
+      ]);
     const result = await openCase({
       input: {
         areaId,
         plan: plan.trim() || null,
         children: [
-          { givenName: givenName.trim(), familyName: familyName.trim(), dateOfBirth: dateOfBirth || null, disabled },
+          {
+            givenName: givenName.trim(),
+            familyName: familyName.trim(),
+            dateOfBirth: born,
+            disabled,
+            lookedAfter,
+          },
         ],
       },
     });
@@ -85,11 +106,10 @@ export default function OpenCasePage() {
             onChange={setFamilyName}
             error={error("children.0.familyName")}
           />
-          <TextInput
+          <DateInput
             name="children.0.dateOfBirth"
             label="Date of birth"
-            hint="For example, 2015-03-27"
-            type="date"
+            hint="For example, 27 3 2015"
             value={dateOfBirth}
             onChange={setDateOfBirth}
             error={error("children.0.dateOfBirth") ?? error("children")}
@@ -99,6 +119,12 @@ export default function OpenCasePage() {
             label="The child is disabled"
             checked={disabled}
             onChange={setDisabled}
+          />
+          <SingleCheckbox
+            name="children.0.lookedAfter"
+            label="The child is looked after (in the local authority's care)"
+            checked={lookedAfter}
+            onChange={setLookedAfter}
           />
           <Textarea
             name="plan"

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "../../../lib/dates";
 import { graphql } from "../../../lib/generated";
 import { categoryWords, ecmOutcomeWords } from "../../../lib/purchase-words";
 import { readPath, schemePortal } from "../../../lib/scheme-portal";
+import { describeFileSize } from "../../../lib/upload-attachment";
 
 const RequestPageDocument = graphql(`
   query RequestPage($id: ID!) {
@@ -170,6 +171,15 @@ export default function RequestPage() {
                   <li key={index}>
                     {receipt.amount.formatted}: {receipt.description || "No description"} (
                     {formatDate(receipt.createdAt)})
+                    {receipt.attachment && (
+                      <>
+                        {". "}
+                        <a className="govuk-link" href={receipt.attachment.downloadPath} download>
+                          {receipt.attachment.filename}
+                        </a>{" "}
+                        ({describeFileSize(receipt.attachment.size)})
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -2,18 +2,21 @@
 import { useParams, useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useMutation } from "urql";
+import { CaseHeading } from "../../../../components/cases/case-heading";
 import { ErrorSummary } from "../../../../components/error-summary";
+import { FileUpload } from "../../../../components/file-upload";
 import { Radios, Textarea, TextInput } from "../../../../components/form-fields";
 import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../../lib/api-errors";
 import { today } from "../../../../lib/dates";
 import { graphql } from "../../../../lib/generated";
 import type { AssessmentKind } from "../../../../lib/generated/graphql";
+import { useUploadAttachment } from "../../../../lib/upload-attachment";
 
 const RecordAssessmentDocument = graphql(`
   mutation RecordAssessment($input: RecordAssessmentInput!) {
     recordAssessment(input: $input) {
       __typename
-      ... on MutationRecordAssessmentSuccess { data { id kind completedOn priorityNeeds } }
+      ... on MutationRecordAssessmentSuccess { data { id kind completedOn priorityNeeds document { id filename downloadPath } } }
       ... on DomainError { code field message }
       ... on ValidationError { message issues { path message } }
     }
@@ -27,8 +30,12 @@ export default function RecordAssessmentPage() {
   const [kind, setKind] = useState<AssessmentKind>("CAF");
   const [completedOn, setCompletedOn] = useState(today());
   const [needs, setNeeds] = useState("");
+  const [document, setDocument] = useState<File | null>(null);
+  // Kept once uploaded, so fixing another field does not upload the same form twice.
+  const [uploaded, setUploaded] = useState<{ file: File; attachmentId: string } | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [{ fetching }, record] = useMutation(RecordAssessmentDocument);
+  const { uploading, uploadFile } = useUploadAttachment();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +43,15 @@ export default function RecordAssessmentPage() {
       .split("\n")
       .map((need) => need.trim())
       .filter(Boolean);
-    const result = await record({ input: { caseId, kind, completedOn, priorityNeeds } });
+    let documentId: string | null = null;
+    if (document && uploaded?.file === document) documentId = uploaded.attachmentId;
+    else if (document) {
+      const upload = await uploadFile(document, "ASSESSMENT", "documentId");
+      if (!upload.attachmentId) return setErrors(upload.errors);
+      setUploaded({ file: document, attachmentId: upload.attachmentId });
+      documentId = upload.attachmentId;
+    }
+    const result = await record({ input: { caseId, kind, completedOn, priorityNeeds, documentId } });
     const outcome = result.data?.recordAssessment;
     if (outcome?.__typename === "MutationRecordAssessmentSuccess")
       return router.push(`/cases/${encodeURIComponent(caseId)}`);
@@ -47,7 +62,7 @@ export default function RecordAssessmentPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <h1 className="govuk-heading-l">Record an assessment</h1>
+        <CaseHeading caseId={caseId} title="Record an assessment" />
         <form onSubmit={submit} noValidate>
           <Radios
             name="kind"
@@ -76,7 +91,15 @@ export default function RecordAssessmentPage() {
             onChange={setNeeds}
             error={errorFor(errors, "priorityNeeds")}
           />
-          <button type="submit" className="govuk-button" disabled={fetching}>
+          <FileUpload
+            name="documentId"
+            label="The assessment form (optional)"
+            hint="A PDF, Word (.docx), PNG or JPEG file."
+            accept=".pdf,.docx,.png,.jpg,.jpeg"
+            onChange={setDocument}
+            error={errorFor(errors, "documentId")}
+          />
+          <button type="submit" className="govuk-button" disabled={fetching || uploading}>
             Save the assessment
           </button>
         </form>
