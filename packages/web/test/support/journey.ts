@@ -58,9 +58,9 @@ export async function unreachableByKeyboard(page: Page): Promise<string[]> {
     const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (element) =>
         element.tabIndex >= 0 &&
-        !(element as HTMLButtonElement).disabled &&
-        element.getClientRects().length > 0 &&
-        getComputedStyle(element).visibility !== "hidden",
+        !element.matches(":disabled") &&
+        // Not in a closed <details> or anything else hidden (checkVisibility knows them all).
+        element.checkVisibility({ visibilityProperty: true }),
     );
     all.forEach((element, index) => {
       element.dataset.keyboardCheck = String(index);
@@ -78,12 +78,18 @@ export async function unreachableByKeyboard(page: Page): Promise<string[]> {
     }));
   }, CONTROLS);
   const reached = new Set<string>();
-  for (let presses = 0; presses < controls.length + 5; presses++) {
+  // Chromium also stops on things that are not controls (a scrolling table's box), so the walk
+  // ends only when the focus leaves the document, past its last stop.
+  for (let presses = 0; presses < controls.length * 2 + 20; presses++) {
     await page.keyboard.press("Tab");
-    const at = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.keyboardCheck);
-    const control = at === undefined ? undefined : controls[Number(at)];
-    if (!control) break; // past the last control: focus has left the document
-    reached.add(control.key);
+    const at = await page.evaluate(() =>
+      document.activeElement && document.activeElement !== document.body
+        ? ((document.activeElement as HTMLElement).dataset.keyboardCheck ?? "another stop")
+        : null,
+    );
+    if (at === null) break;
+    const control = controls[Number(at)];
+    if (control) reached.add(control.key);
   }
   await page.evaluate(() => {
     document.querySelector("[data-keyboard-check-top]")?.remove();
