@@ -160,7 +160,7 @@ export const operations: Operation[] = [
         "FROM bench_awaiting WHERE n = :k \\gset\n" +
         sessionStep +
         forPgbench(sql.approveSql.lock, ["authority", "request", "viewer", "areas"]).replace(/;\n$/, " \\gset\n") +
-        forPgbench(sql.approveSql.step, ["step_id"]) +
+        forPgbench(sql.approveSql.step, ["authority", "step_id"]) +
         forPgbench(sql.approveSql.decision, ["authority", "request", "step_id", "viewer"]) +
         forPgbench(sql.approveSql.ledger, ["authority", "budget_id", "total_pence", "request", "viewer", "reference"]) +
         forPgbench(sql.approveSql.status, ["authority", "request"]) +

@@ -114,8 +114,9 @@ async function buildFixture(url: string): Promise<Fixture> {
       const token = randomBytes(32).toString("base64url");
       const hash = createHash("sha256").update(token).digest("hex");
       const { rows } = await client.query(
-        `INSERT INTO session (staff_user_id, token_hash, method, expires_at)
-         SELECT id, $2, 'password', now() + interval '1 day' FROM staff_user WHERE email = $1 RETURNING staff_user_id`,
+        `INSERT INTO session (authority_id, staff_user_id, token_hash, method, expires_at)
+         SELECT authority_id, staff_user_id, $2, 'password', now() + interval '1 day' FROM staff_login WHERE email = $1
+         RETURNING staff_user_id`,
         [email, hash],
       );
       return { token, hash, id: rows[0].staff_user_id as string };
@@ -124,7 +125,7 @@ async function buildFixture(url: string): Promise<Fixture> {
     const lead = await session(`lp0-0.a1.s${s}@scale.example`);
     const budgets = await session(`budgets.a1.s${s}@scale.example`);
     const { rows: authority } = await client.query(
-      "SELECT a.id, ar.area_id AS area FROM staff_user u JOIN authority a ON a.id = u.authority_id JOIN role_assignment ar ON ar.staff_user_id = u.id WHERE u.id = $1 AND ar.role = 'APPROVER'",
+      "SELECT a.id, ar.area_id AS area FROM staff_user u JOIN authority a ON a.id = u.authority_id JOIN role_assignment ar ON ar.authority_id = u.authority_id AND ar.staff_user_id = u.id WHERE u.id = $1 AND ar.role = 'APPROVER'",
       [approver.id],
     );
     const { rows: children } = await client.query(

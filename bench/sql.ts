@@ -7,10 +7,10 @@ export const sessionSql = `
   SELECT u.id, u.authority_id AS "authorityId",
          coalesce(array_agg(ra.area_id) FILTER (WHERE ra.role = 'APPROVER'), '{}') AS "approverAreas",
          bool_or(ra.role = 'APPROVER' AND ra.area_id IS NULL) AS "approverEverywhere"
-  FROM session s JOIN staff_user u ON u.id = s.staff_user_id
-  LEFT JOIN role_assignment ra ON ra.staff_user_id = u.id
+  FROM session s JOIN staff_user u ON u.authority_id = s.authority_id AND u.id = s.staff_user_id
+  LEFT JOIN role_assignment ra ON ra.authority_id = u.authority_id AND ra.staff_user_id = u.id
   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
-  GROUP BY u.id`;
+  GROUP BY u.authority_id, u.id`;
 
 /** A child's record, read by an approver of an area where the child has a case. $1 authority, $2 child, $3 areas. */
 export const childSql = `
@@ -106,7 +106,7 @@ export const approveSql = {
     WHERE pr.authority_id = $1 AND pr.id = $2 AND pr.status = 'AWAITING_DECISION' AND pr.requester_id <> $3
       AND st.role = 'APPROVER' AND (st.area_id = ANY($4::uuid[]) OR st.area_id IS NULL)
     FOR NO KEY UPDATE OF pr`,
-  step: `UPDATE approval_step SET status = 'APPROVED' WHERE id = $1 AND status = 'PENDING'`,
+  step: `UPDATE approval_step SET status = 'APPROVED' WHERE authority_id = $1 AND id = $2 AND status = 'PENDING'`,
   decision: `INSERT INTO decision (authority_id, purchase_request_id, step_id, decider_id, role, outcome, rules_version)
              VALUES ($1, $2, $3, $4, 'APPROVER', 'APPROVED', 'core-1')`,
   ledger: `INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, created_by_id, note)

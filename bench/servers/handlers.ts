@@ -51,7 +51,7 @@ export async function approve(pool: pg.Pool, viewer: BenchViewer, id: string) {
       await client.query("ROLLBACK");
       return { __typename: "BenchError", message: "The request is not awaiting your decision." };
     }
-    const stepped = await client.query(sql.approveSql.step, [request.step_id]);
+    const stepped = await client.query(sql.approveSql.step, [viewer.authorityId, request.step_id]);
     if (stepped.rowCount !== 1) throw new Error("Someone else decided this step just now.");
     await client.query(sql.approveSql.decision, [viewer.authorityId, requestId, request.step_id, viewer.id]);
     await client.query(sql.approveSql.ledger, [

@@ -31,7 +31,7 @@ DECLARE
   v_today date := (now() AT TIME ZONE 'UTC')::date;
 BEGIN
   SELECT u.id, u.authority_id INTO v_user, v_authority
-  FROM session s JOIN staff_user u ON u.id = s.staff_user_id
+  FROM session s JOIN staff_user u ON u.authority_id = s.authority_id AND u.id = s.staff_user_id
   WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active;
   IF v_user IS NULL THEN
     RETURN;
@@ -81,7 +81,7 @@ BEGIN
       WHERE a.authority_id = u.authority_id AND a.enabled
     ), '[]'::jsonb)
   FROM staff_user u
-  WHERE u.id = v_user;
+  WHERE u.authority_id = v_authority AND u.id = v_user;
 END $$;
 
 REVOKE ALL ON FUNCTION begin_request(text) FROM PUBLIC;

@@ -152,4 +152,29 @@ describe("schema drift check", () => {
       ]),
     );
   });
+
+  it("matches a key with authority_id in the database to the same key without it in Prisma, and nothing looser", () => {
+    const shape = (indexes: string[]) => ({
+      columns: new Map([
+        ["widget.id", "uuid not null"],
+        ["widget.authority_id", "uuid not null"],
+        ["widget.code", "text not null"],
+      ]),
+      indexes: new Set(indexes),
+      enums: new Map(),
+    });
+    const prisma = shape(["widget primary key(id)", "widget unique(authority_id,id)", "widget unique(code)"]);
+    expect(
+      describeDrift(prisma, shape(["widget primary key(authority_id,id)", "widget unique(authority_id,code)"])),
+    ).toEqual([]);
+    expect(
+      describeDrift(prisma, shape(["widget primary key(authority_id,code)", "widget index(authority_id,code)"])),
+    ).toEqual([
+      "widget primary key(authority_id,code) is in the database but not the Prisma schema",
+      "widget index(authority_id,code) is in the database but not the Prisma schema",
+      "widget primary key(id) is in the Prisma schema but not the database",
+      "widget unique(authority_id,id) is in the Prisma schema but not the database",
+      "widget unique(code) is in the Prisma schema but not the database",
+    ]);
+  });
 });

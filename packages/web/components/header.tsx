@@ -1,10 +1,16 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useMutation } from "urql";
+import { useMutation, useQuery } from "urql";
 import { graphql } from "../lib/generated";
 import { navigationFor } from "../lib/navigation";
 import { useSession } from "./session";
+
+const SchemePagesDocument = graphql(`
+  query SchemePages {
+    schemePages { id schemeId pageId title }
+  }
+`);
 
 const SignOutDocument = graphql(`
   mutation SignOut {
@@ -17,7 +23,17 @@ export function Header() {
   const { me } = useSession();
   const pathname = usePathname();
   const [, signOut] = useMutation(SignOutDocument);
-  const items = me ? navigationFor(me.roles.map((assignment) => assignment.role)) : [];
+  // The pages the authority's schemes add, for the roles they name, join the menu after core's.
+  const [{ data: schemePages }] = useQuery({ query: SchemePagesDocument, pause: !me });
+  const items = me
+    ? [
+        ...navigationFor(me.roles.map((assignment) => assignment.role)),
+        ...(schemePages?.schemePages ?? []).map((page) => ({
+          href: `/schemes/${encodeURIComponent(page.schemeId)}/${encodeURIComponent(page.pageId)}`,
+          label: page.title,
+        })),
+      ]
+    : [];
   const current = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
 
   return (

@@ -22,6 +22,7 @@ export const navigation: NavigationItem[] = [
     label: "Reports",
     roles: ["OVERSEER", "BUDGET_MANAGER", "FINANCE_OFFICER", "AUTHORITY_ADMIN", "PLATFORM_ADMIN", "APPROVER"],
   },
+  { href: "/suppliers", label: "Suppliers", roles: ["FINANCE_OFFICER", "AUTHORITY_ADMIN"] },
   { href: "/admin/schemes", label: "Schemes", roles: ["AUTHORITY_ADMIN"] },
   { href: "/admin/staff", label: "Staff", roles: ["AUTHORITY_ADMIN"] },
 ];

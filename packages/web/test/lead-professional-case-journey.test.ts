@@ -301,10 +301,14 @@ step("the case is handed over to a colleague, who closes it with a reason", asyn
   await openTheCasePage();
   await expect.poll(() => main().innerText(), WAIT).toMatch(/Lead professional\s*Kwame Ashdown/);
   await expect.poll(() => timeline().innerText(), WAIT).toContain(`Handed case ${caseReference} over to Kwame Ashdown`);
-  // The files stay with their uploader: the new lead is told they exist rather than shown none.
-  await expect
-    .poll(() => main().innerText(), WAIT)
-    .toContain("2 files on this case are not shown: your role does not let you open files someone else uploaded.");
+  // The case's files go with it: the new lead opens what the old lead uploaded.
+  const files = page.getByRole("table", { name: "Files on this case" });
+  await expect.poll(() => files.innerText(), WAIT).toContain("care-plan.pdf");
+  await expect.poll(() => files.innerText(), WAIT).toContain("laptop-receipt.png");
+  const form = await page.request.get(
+    new URL((await files.getByRole("link", { name: "care-plan.pdf" }).getAttribute("href")) ?? "", stack.baseUrl).href,
+  );
+  expect(form.status()).toBe(200);
   await page.getByRole("link", { name: "Close the case" }).click();
   await page.getByRole("heading", { level: 1, name: "Close the case" }).waitFor();
   await settled(page);

@@ -1,4 +1,3 @@
-import { subject } from "@casl/ability";
 import { AttachmentKind } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
@@ -20,7 +19,10 @@ export const AttachmentNode = builder.prismaNode("Attachment", {
   nullable: true,
   description: "An uploaded file (a CAF form, a receipt). Its bytes are downloaded from `downloadPath`.",
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Attachment")] }),
-  authScopes: (attachment, context) => context.ability.can("read", subject("Attachment", attachment)),
+  // Who may read a file can depend on the case it belongs to (a lead professional reads the files
+  // of the cases they lead), which a loaded row does not carry, so there is no in-memory
+  // `authScopes` check: every path that loads an attachment (node, an assessment's document, a
+  // receipt's file, the download route) filters in SQL with accessibleBy.
   fields: (t) => ({
     kind: t.expose("kind", { description: "What the file is for.", type: AttachmentKindEnum }),
     filename: t.exposeString("filename", { description: "The file's name as uploaded (made safe)." }),

@@ -24,6 +24,10 @@ export async function signInWithPassword(db: DbClient, email: string, password: 
     SELECT staff_user_id, authority_id, password_hash, active FROM sign_in_account(${email.trim().toLowerCase()})`;
   const matches = await passwordMatches(account?.password_hash ?? unknownUserHash, password);
   if (!account?.password_hash || !matches || !account.active) return null;
-  await setAuthority(db, account.authority_id as AuthorityId);
-  return issueSession(db, account.staff_user_id as StaffUserId, "password");
+  const holder = {
+    staffUserId: account.staff_user_id as StaffUserId,
+    authorityId: account.authority_id as AuthorityId,
+  };
+  await setAuthority(db, holder.authorityId);
+  return issueSession(db, holder, "password");
 }

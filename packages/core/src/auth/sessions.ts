@@ -1,6 +1,6 @@
 import type { Database } from "../db/prisma-client.ts";
 import type { DbClient } from "../db/transaction.ts";
-import type { StaffUserId } from "../domain/ids.ts";
+import type { AuthorityId, StaffUserId } from "../domain/ids.ts";
 import { hashSessionToken, newSessionToken } from "./session-tokens.ts";
 
 export const SESSION_LIFETIME_MS = Number(process.env.SESSION_LIFETIME_HOURS ?? 12) * 3_600_000;
@@ -13,15 +13,17 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
+/** Who a session is for: the person and their authority, which the session row carries too. */
+export interface SessionHolder {
+  staffUserId: StaffUserId;
+  authorityId: AuthorityId;
+}
+
 /** Issues a session for a person whose identity has already been checked. */
-export async function issueSession(
-  db: DbClient,
-  staffUserId: StaffUserId,
-  method: SignInMethod,
-): Promise<IssuedSession> {
+export async function issueSession(db: DbClient, holder: SessionHolder, method: SignInMethod): Promise<IssuedSession> {
   const token = newSessionToken();
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-  await db.session.create({ data: { staffUserId, tokenHash: hashSessionToken(token), method, expiresAt } });
+  await db.session.create({ data: { ...holder, tokenHash: hashSessionToken(token), method, expiresAt } });
   return { token, expiresAt };
 }
 

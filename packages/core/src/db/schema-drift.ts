@@ -122,6 +122,27 @@ export async function schemaFromDatabase(databaseUrl: string): Promise<SchemaSha
   }
 }
 
+/**
+ * The Prisma index keys a database index stands for. A tenant table's keys hold authority_id in
+ * the database (Citus distributes by it; migration 0090) while the Prisma schema states them as
+ * the client uses them, without it (prisma/schema/base.prisma says why). So a database key
+ * `primary key(authority_id,id)` is Prisma's `primary key(id)`, and also the
+ * `unique(authority_id,id)` that composite relations target; `unique(authority_id,email)` is
+ * Prisma's `unique(email)`. Any other index must match exactly.
+ */
+function prismaNamesFor(index: string, prisma: SchemaShape, database: SchemaShape): string[] {
+  const [, table, kind, list] = index.match(/^(\S+) (primary key|unique|index)\((.*)\)$/) ?? [];
+  const names = prisma.indexes.has(index) ? [index] : [];
+  if (!table || kind === "index" || !database.columns.has(`${table}.authority_id`)) return names;
+  const columns = (list ?? "").split(",");
+  if (!columns.includes("authority_id")) return names;
+  const without = `${table} ${kind}(${columns.filter((c) => c !== "authority_id").join(",")})`;
+  if (!names.length && prisma.indexes.has(without)) names.push(without);
+  const asUnique = `${table} unique(${list})`;
+  if (kind === "primary key" && prisma.indexes.has(asUnique)) names.push(asUnique);
+  return names;
+}
+
 /** Every disagreement, in words: empty when the database matches the Prisma schema. */
 export function describeDrift(prisma: SchemaShape, database: SchemaShape): string[] {
   const problems: string[] = [];
@@ -134,10 +155,14 @@ export function describeDrift(prisma: SchemaShape, database: SchemaShape): strin
   for (const column of database.columns.keys()) {
     if (!prisma.columns.has(column)) problems.push(`column ${column} is in the database but not the Prisma schema`);
   }
+  const described = new Set<string>();
+  for (const index of database.indexes) {
+    const names = prismaNamesFor(index, prisma, database);
+    for (const name of names) described.add(name);
+    if (names.length === 0) problems.push(`${index} is in the database but not the Prisma schema`);
+  }
   for (const index of prisma.indexes)
-    if (!database.indexes.has(index)) problems.push(`${index} is in the Prisma schema but not the database`);
-  for (const index of database.indexes)
-    if (!prisma.indexes.has(index)) problems.push(`${index} is in the database but not the Prisma schema`);
+    if (!described.has(index)) problems.push(`${index} is in the Prisma schema but not the database`);
   for (const [name, values] of prisma.enums) {
     if (database.enums.get(name) !== values)
       problems.push(

@@ -12,6 +12,7 @@ type Delegates = {
   attachment: DbClient["attachment"];
   staffUser: DbClient["staffUser"];
   area: DbClient["area"];
+  roleAssignment: DbClient["roleAssignment"];
 };
 
 const modelNames = {
@@ -23,6 +24,7 @@ const modelNames = {
   attachment: "Attachment",
   staffUser: "StaffUser",
   area: "Area",
+  roleAssignment: "RoleAssignment",
 } as const;
 
 /**

@@ -52,6 +52,9 @@ builder.prismaNode("StaffUser", {
       nullable: true,
     }),
     authority: t.relation("authority", { description: "The authority they work for." }),
+    active: t.exposeBoolean("active", {
+      description: "false when an administrator has closed their account: they cannot sign in.",
+    }),
     roles: t.relation("roleAssignments", {
       description: "The roles they hold, each in the whole authority or in one area.",
       query: (_args, context) => ({

@@ -70,6 +70,11 @@ export function defineAbilityFor(
     // Balances are not confidential within an authority, and a case may draw on any area's fund.
     can("read", "Budget", { authorityId: own });
     can(["read", "create"], "Attachment", { authorityId: own, uploadedById: me });
+    // The files of the cases they lead, whoever uploaded them: a case handed over keeps its files.
+    can("read", "Attachment", {
+      authorityId: own,
+      OR: [{ assessments: { some: myCase } }, { receipts: { some: { purchaseRequest: { is: myCase } } } }],
+    });
   }
 
   // Cover for an absent approver passes on their approving, so their areas count here too.

@@ -38,7 +38,24 @@ export function checkPlugins(plugins: readonly SchemePlugin[]): ReadonlyMap<stri
       throw new PluginLoadError(id, `its settings schema has no valid defaults: ${defaults.error.issues[0]?.message}`);
     if (typeof plugin.rules !== "function") throw new PluginLoadError(id, "it declares no rules");
     plugin.rules(defaults.data);
+    checkPages(plugin);
     installed.set(id, plugin);
   }
   return installed;
+}
+
+/** A page's id is its address in the portal (/schemes/<plugin>/<page>): well-formed and unique. */
+function checkPages(plugin: SchemePlugin) {
+  const seen = new Set<string>();
+  for (const page of plugin.pages ?? []) {
+    if (!ID.test(page.id ?? ""))
+      throw new PluginLoadError(
+        plugin.id,
+        `its page "${page.id}" needs an id of lower-case letters, digits and hyphens`,
+      );
+    if (seen.has(page.id)) throw new PluginLoadError(plugin.id, `it declares the page "${page.id}" twice`);
+    if (!page.title || page.roles.length === 0 || typeof page.content !== "function")
+      throw new PluginLoadError(plugin.id, `its page "${page.id}" needs a title, at least one role and its content`);
+    seen.add(page.id);
+  }
 }

@@ -85,6 +85,43 @@ export interface CaseStudyForm {
   save?(context: CaseStudyContext & { answers: Record<string, string>; complete: boolean }): Promise<void>;
 }
 
+/** A column of a page's table; `numeric` columns are right-aligned (counts, amounts). */
+export interface PortalPageColumn {
+  label: string;
+  numeric?: boolean;
+}
+
+/**
+ * One block of a plugin's page, described as data so that the portal renders it without
+ * knowing the scheme: a paragraph, or a table whose cells the plugin has already put in words
+ * (`formatPence` for money).
+ */
+export type PortalPageBlock =
+  | { kind: "paragraph"; text: string }
+  | { kind: "table"; caption: string; columns: PortalPageColumn[]; rows: string[][]; emptyText: string };
+
+/** What a page's `content` is given: the request's transaction (held to the viewer's authority). */
+export interface PortalPageContext {
+  db: Database;
+  viewer: Viewer;
+}
+
+/**
+ * A page of its own a scheme adds to the portal (Leeds' unmet needs for commissioning, say).
+ * Core lists it in the portal's menu for the roles named, and serves its content at
+ * /schemes/<plugin id>/<page id> only to those roles in authorities that enabled the scheme.
+ */
+export interface PortalPage<Settings = any> {
+  /** Lower-case, a-z and hyphens, unique within the plugin: its address in the portal. */
+  id: string;
+  title: string;
+  /** One line saying what the page is for, shown under its title and in the menu. */
+  summary: string;
+  /** Core roles (the viewer's own, not cover's) that may open it. */
+  roles: Role[];
+  content(context: PortalPageContext, settings: Settings): Promise<PortalPageBlock[]>;
+}
+
 export interface DemoSeedHelpers {
   /** Enables this plugin for an authority with the given settings (versioned from today). */
   enable(authorityId: string, settings?: unknown): Promise<void>;
@@ -117,6 +154,14 @@ export interface SchemePlugin<Settings = any> {
   /** Demo data: an invented authority that runs this scheme. */
   seedDemo?: (db: Database, helpers: DemoSeedHelpers) => Promise<void>;
   portal?: PortalContribution;
+  /**
+   * Whether an approver of an authority running the scheme may hand their decisions to a colleague
+   * (arrangeCover): null when they may, otherwise the reason, shown to the approver. Leave it out
+   * to allow cover, as most schemes do.
+   */
+  cover?: (settings: Settings) => string | null;
+  /** Pages of the scheme's own in the portal, each built from data (see PortalPage). */
+  pages?: PortalPage<Settings>[];
   /** Monitoring and case-study forms, served by core through GraphQL and as printable PDFs. */
   caseStudyForms?: CaseStudyForm[];
   /** The scheme's words in the e-mails core sends about its requests. */

@@ -9,6 +9,7 @@ import { inTransaction } from "../graphql/in-transaction.ts";
 import { requireViewer } from "../graphql/require-viewer.ts";
 import { idempotencyKeyArg, once } from "../idempotency/idempotency-key.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
+import { refuseCoverWhereSchemesForbid } from "./cover-policy.ts";
 import { decidePurchase } from "./decide-purchase.ts";
 import { DecisionChoiceEnum } from "./purchase-enums.graphql.ts";
 
@@ -91,6 +92,7 @@ builder.mutationField("arrangeCover", (t) =>
       const viewer = requireViewer(context);
       if (!context.ability.can("create", "Delegation"))
         throw new NotAuthorisedError("Only approvers can arrange cover for their decisions.");
+      await refuseCoverWhereSchemesForbid(context);
       const delegateId = idOfType(input.delegateId, "StaffUser", "input.delegateId");
       if (delegateId === viewer.id)
         throw new DomainError("COVER_FOR_SELF", "Choose a colleague other than yourself.", "input.delegateId");

@@ -186,6 +186,12 @@ function requirementsOf(mode: RunMode, env: z.output<typeof environmentSchema>):
     else if (env.APP_DATABASE_PASSWORD.length < 16)
       missing.APP_DATABASE_PASSWORD = "APP_DATABASE_PASSWORD must be at least 16 characters in production";
   }
+  // Trusted documents only, unless an operator says otherwise: a production API that quietly
+  // accepted any document would lose the protection without anyone noticing.
+  if (mode === "production" && !env.PERSISTED_DOCUMENTS_MANIFEST && !env.GRAPHQL_ALLOW_ANY_DOCUMENT)
+    missing.PERSISTED_DOCUMENTS_MANIFEST =
+      "PERSISTED_DOCUMENTS_MANIFEST is required in production (the portal's lib/generated/persisted-documents.json), " +
+      "or GRAPHQL_ALLOW_ANY_DOCUMENT=true to accept any GraphQL document on purpose";
   return missing;
 }
 

@@ -48,6 +48,48 @@ describe("handing a case over", () => {
     expect(events).toMatchObject([{ summary: `Handed case ${theCase.reference} over to Rhys Bello` }]);
   });
 
+  it("passes the case's files to the new lead professional, and to no other", async () => {
+    const theCase = await open("lp@alpha.test", "North", "Kemi");
+    const form = await database.db.attachment.create({
+      data: {
+        authorityId: world.alpha.authorityId,
+        kind: "ASSESSMENT",
+        filename: "kemi-caf.pdf",
+        contentType: "application/pdf",
+        size: 10,
+        sha256: "2".repeat(64),
+        storageKey: "test-kemi-caf",
+        uploadedById: world.alpha.staff("lp@alpha.test"),
+      },
+    });
+    const recorded = await cases.recordAssessment("lp@alpha.test", {
+      caseId: theCase.id,
+      kind: "CAF",
+      completedOn: "2026-01-05",
+      priorityNeeds: ["Settled sleep"],
+      documentId: globalId("Attachment", form.id),
+    });
+    expect(recorded.__typename).toBe("MutationRecordAssessmentSuccess");
+    const file = (email: string) =>
+      cases
+        .query(email, `query ($id: ID!) { node(id: $id) { ... on Attachment { filename } } }`, {
+          id: globalId("Attachment", form.id),
+        })
+        .then((result) => result.data?.node);
+    expect(await file("lp2@alpha.test")).toBeNull();
+
+    await cases.handOverCase("lp@alpha.test", theCase.id, staff("lp2@alpha.test"));
+    expect(await file("lp2@alpha.test")).toEqual({ filename: "kemi-caf.pdf" });
+    const documents = await cases.query(
+      "lp2@alpha.test",
+      `query ($id: ID!) { case(id: $id) { assessments(first: 5) { edges { node { document { filename } } } } } }`,
+      { id: theCase.id },
+    );
+    expect(documents.data?.case.assessments.edges).toEqual([{ node: { document: { filename: "kemi-caf.pdf" } } }]);
+    // A lead professional who does not lead the case still cannot open its files.
+    expect(await file("lp-south@alpha.test")).toBeNull();
+  });
+
   it("can be done by the area's approver and by the administrator, who still see the case", async () => {
     const theCase = await open("lp@alpha.test", "North", "Ife");
     const byApprover = await cases.handOverCase("approver@alpha.test", theCase.id, staff("lp2@alpha.test"));

@@ -37,7 +37,8 @@ const FROM_LEDGER = `SELECT b.id,
     AND b.committed = COALESCE(SUM(CASE e.kind WHEN 'COMMITMENT' THEN e.amount WHEN 'RELEASE' THEN -e.amount WHEN 'SPEND' THEN -e.amount END), 0)
     AND b.spent = COALESCE(SUM(CASE e.kind WHEN 'SPEND' THEN e.amount WHEN 'RETURN' THEN -e.amount END), 0)
     AND b.lapsed = COALESCE(SUM(e.amount) FILTER (WHERE e.kind = 'LAPSE'), 0) AS agrees
-  FROM budget b LEFT JOIN ledger_entry e ON e.budget_id = b.id GROUP BY b.id ORDER BY b.id`;
+  FROM budget b LEFT JOIN ledger_entry e ON e.authority_id = b.authority_id AND e.budget_id = b.id
+  GROUP BY b.authority_id, b.id ORDER BY b.id`;
 
 beforeAll(async () => {
   const testServer = inject("postgresServerUrl");

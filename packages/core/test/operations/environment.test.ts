@@ -14,6 +14,7 @@ const problemsOf = (env: Record<string, string>, mode: Parameters<typeof readEnv
 const production = {
   DATABASE_URL: "postgres://owner:secret@db.example:5432/pathfinder",
   APP_DATABASE_PASSWORD: "a-long-application-password",
+  GRAPHQL_ALLOW_ANY_DOCUMENT: "true",
 };
 
 describe("configuration by environment variables, checked at start-up", () => {
@@ -55,6 +56,15 @@ describe("configuration by environment variables, checked at start-up", () => {
       "SECURE_COOKIES must be true or false",
     ]);
     expect(problemsOf({ API_PORT: "70000" }, "development")).toEqual(["API_PORT must be a port number (1-65535)"]);
+  });
+
+  it("refuses a production start that would accept any GraphQL document, unless that is said on purpose", () => {
+    const { GRAPHQL_ALLOW_ANY_DOCUMENT: _, ...withoutOptOut } = production;
+    expect(problemsOf(withoutOptOut, "production")).toEqual([
+      "PERSISTED_DOCUMENTS_MANIFEST is required in production (the portal's lib/generated/persisted-documents.json), " +
+        "or GRAPHQL_ALLOW_ANY_DOCUMENT=true to accept any GraphQL document on purpose",
+    ]);
+    expect(readEnvironment(withoutOptOut, "development").PERSISTED_DOCUMENTS_MANIFEST).toBeUndefined();
   });
 
   it("checks the settings of e-mail, single sign-on, logging, tracing, metrics and reports too", () => {
@@ -103,7 +113,7 @@ describe("configuration by environment variables, checked at start-up", () => {
   });
 
   it("requires a database and the application role's login in production", () => {
-    expect(problemsOf({}, "production")).toEqual([
+    expect(problemsOf({ GRAPHQL_ALLOW_ANY_DOCUMENT: "true" }, "production")).toEqual([
       "DATABASE_URL (or APP_DATABASE_URL) is required in production (the embedded PostgreSQL is for `npm start` only)",
       "APP_DATABASE_PASSWORD (or APP_DATABASE_URL) is required in production: the API connects as the application role, never as the owner",
     ]);
@@ -115,6 +125,7 @@ describe("configuration by environment variables, checked at start-up", () => {
         {
           DATABASE_URL: production.DATABASE_URL,
           APP_DATABASE_URL: "postgres://pathfinder_app:x@db.example/pathfinder",
+          GRAPHQL_ALLOW_ANY_DOCUMENT: "true",
         },
         "production",
       ),

@@ -132,6 +132,23 @@ describe("cover during leave", () => {
     expect(decided.decisions[0]).toMatchObject({ decider: { name: "Sol South" }, onBehalfOf: { name: "Ada North" } });
   });
 
+  it("both the approver and the colleague see the cover in force (myCover); nobody else does", async () => {
+    const QUERY = "{ myCover { startsOn endsOn reason delegator { name } delegate { name } } }";
+    const expected = [
+      {
+        startsOn: day(-1),
+        endsOn: day(5),
+        reason: "Annual leave",
+        delegator: { name: "Ada North" },
+        delegate: { name: "Sol South" },
+      },
+    ];
+    expect((await api.graphql(QUERY, {}, token.approver)).data?.myCover).toEqual(expected);
+    const south = await api.signIn("approver-south@alpha.test", PASSWORD);
+    expect((await api.graphql(QUERY, {}, south)).data?.myCover).toEqual(expected);
+    expect((await api.graphql(QUERY, {}, token.lp)).data?.myCover).toEqual([]);
+  });
+
   it("expired cover grants nothing", async () => {
     await database.db.delegation.deleteMany();
     await api.graphql(

@@ -26,4 +26,8 @@ export default defineSchemePlugin({
   seedDemo: seedConfigurableDemo,
   // Role names come from each authority's tiers: see the configurableLabels query.
   portal: { guidance: configurableGuidance },
+  cover: (settings) =>
+    settings.allowCover
+      ? null
+      : "Your authority's scheme does not let a colleague decide in your place: requests wait for their own approver. Ask your administrator if this should change.",
 });

@@ -59,6 +59,8 @@ export const configurableSettings = z
       /** The most a cash request may be; null: only the tiers and caps limit it. */
       maxCashPence: pence.nullable().default(null),
       receiptsDueInDays: days.default(28),
+      /** Whether a colleague may decide in an absent approver's place (core's dated cover). */
+      allowCover: z.boolean().default(true),
       /** One number of days, or bands by amount (above the last band, its days apply). */
       reviewDueInDays: z
         .union([days, reviewBands], { error: "Give the review as a number of days, or as bands [{ upToPence, days }]" })

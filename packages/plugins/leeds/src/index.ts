@@ -14,6 +14,7 @@ import { leedsPortal } from "./portal.ts";
 import { leedsRetention } from "./retention.ts";
 import { leedsRoles } from "./roles.ts";
 import { leedsRequestExtension, leedsSettings } from "./settings.ts";
+import { unmetNeedsPage } from "./unmet-needs-page.ts";
 
 export default defineSchemePlugin({
   id: "leeds",
@@ -36,4 +37,5 @@ export default defineSchemePlugin({
   portal: leedsPortal,
   retention: leedsRetention,
   caseStudyForms: [leedsCaseStudyForm],
+  pages: [unmetNeedsPage],
 });

@@ -12,7 +12,8 @@ interface UnmetNeedCount {
 }
 
 /** Who analyses unmet needs for commissioning: the IPCs, and those who plan and oversee the fund. */
-const REPORT_ROLES = new Set(["APPROVER", "OVERSEER", "BUDGET_MANAGER", "AUTHORITY_ADMIN"]);
+export const UNMET_NEED_READERS = ["APPROVER", "OVERSEER", "BUDGET_MANAGER", "AUTHORITY_ADMIN"] as const;
+const REPORT_ROLES = new Set<string>(UNMET_NEED_READERS);
 
 /**
  * "Where services cannot be provided even with the use of the fund ... this information [is]
@@ -58,7 +59,7 @@ export function registerUnmetNeedsReport(builder: Builder, gate: SchemeGate) {
 
 const DAY = 86_400_000;
 
-async function unmetNeedsByWedge(db: Database, authorityId: string, from: Date | null, to: Date | null) {
+export async function unmetNeedsByWedge(db: Database, authorityId: string, from: Date | null, to: Date | null) {
   const start = from ?? new Date(0);
   const end = to ? new Date(to.getTime() + DAY) : new Date("9999-01-01T00:00:00Z");
   return db.$queryRaw<UnmetNeedCount[]>`

@@ -121,3 +121,41 @@ describe("unmet needs are counted per wedge and category, for commissioning", ()
     expect(kingsbridge.errors?.[0]?.extensions).toEqual({ code: "NOT_AUTHORISED" });
   });
 });
+
+describe("the unmet needs page in the portal", () => {
+  const PAGE = `{ schemePage(schemeId: "leeds", pageId: "unmet-needs") {
+    title
+    blocks {
+      __typename
+      ... on SchemePageParagraph { text }
+      ... on SchemePageTable { caption columns { label numeric } rows { cells } }
+    }
+  } }`;
+
+  it("shows an IPC the same counts per wedge and kind of help, amounts in pounds", async () => {
+    const { schemePage } = await api.call("ipc-east@leeds.example", PAGE);
+    expect(schemePage.title).toBe("Unmet needs for commissioning");
+    const [paragraph, table] = schemePage.blocks;
+    expect(paragraph.text).toMatch(/^3 unmet needs have been recorded since the scheme began\./);
+    expect(table.columns.map((column: { label: string }) => column.label)).toEqual([
+      "Wedge",
+      "Kind of help",
+      "Needs",
+      "Estimated cost",
+      "Without an estimate",
+    ]);
+    expect(table.rows).toEqual([
+      { cells: ["North East", "Transport", "1", "£0.00", "1"] },
+      { cells: ["West", "Counselling or traded service", "2", "£1,050.00", "0"] },
+    ]);
+  });
+
+  it("is listed for those who analyse the fund, not for lead professionals nor other authorities", async () => {
+    const titles = async (email: string) =>
+      (await api.call(email, "{ schemePages { id title } }")).schemePages.map((page: { id: string }) => page.id);
+    expect(await titles("overseer@leeds.example")).toContain("leeds.unmet-needs");
+    expect(await titles(LP)).not.toContain("leeds.unmet-needs");
+    expect(await titles("overseer@kingsbridge.example")).not.toContain("leeds.unmet-needs");
+    expect((await api.call(LP, PAGE)).schemePage).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useQuery } from "urql";
+import { CoverNotice } from "../../components/cover-notice";
 import { Pagination, useCursorPages } from "../../components/pagination";
 import { useSession } from "../../components/session";
 import { Empty, LoadFailed, Loading } from "../../components/states";
@@ -40,7 +41,7 @@ const DecisionQueueDocument = graphql(`
 
 /** Requests whose current step this person may decide, with the case and the budget's effect. */
 export default function DecisionsPage() {
-  const { label } = useSession();
+  const { label, hasRole } = useSession();
   const pages = useCursorPages();
   const [budgetId, setBudgetId] = useState("");
   const [{ data, fetching, error }] = useQuery({
@@ -52,6 +53,7 @@ export default function DecisionsPage() {
     <>
       <span className="govuk-caption-l">{label("APPROVER", "Approver")}</span>
       <h1 className="govuk-heading-l">Requests awaiting your decision</h1>
+      {hasRole("APPROVER") && <CoverNotice />}
       <div className="govuk-form-group">
         <label className="govuk-label govuk-label--s" htmlFor="queue-budget">
           Budget

@@ -56,8 +56,9 @@ export function CaseFiles({ caseId }: { caseId: string }) {
       <h2 className="govuk-heading-m">Files</h2>
       {hidden > 0 && (
         <div className="govuk-inset-text">
-          {hidden === 1 ? "1 file on this case is" : `${hidden} files on this case are`} not shown: your role does not
-          let you open files someone else uploaded.
+          {hidden === 1
+            ? "1 file on this case is not shown: your role does not let you open it."
+            : `${hidden} files on this case are not shown: your role does not let you open them.`}
         </div>
       )}
       {error && !data ? (

@@ -30,8 +30,8 @@ export async function settled(page: Page) {
 }
 
 /**
- * The checks every page visited gets: no WCAG 2.2 AA violation axe-core can find, and a
- * screenshot kept as a test artifact.
+ * The checks every page visited gets: no WCAG 2.2 AA violation axe-core can find, every control
+ * on it reachable with the Tab key, and a screenshot kept as a test artifact.
  */
 export async function checkPage(page: Page, name: string) {
   await settled(page);
@@ -41,7 +41,66 @@ export async function checkPage(page: Page, name: string) {
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
   );
   expect(violations, `accessibility of ${name} (${page.url()})`).toEqual([]);
+  expect(await unreachableByKeyboard(page), `controls the Tab key never reaches on ${name}`).toEqual([]);
   await page.screenshot({ path: join(screenshotDirectory, `${name}.png`), fullPage: true });
+}
+
+const CONTROLS = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+
+/**
+ * Presses Tab from the top of the page to its end and names every visible, enabled control it
+ * never reached: what someone without a mouse could not use. A radio group counts once (Tab
+ * enters it once; the arrow keys move within it). The focus is put back where it was, so a
+ * journey driven by the keyboard carries on from the same place.
+ */
+export async function unreachableByKeyboard(page: Page): Promise<string[]> {
+  const controls = await page.evaluate((selector) => {
+    const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (element) =>
+        element.tabIndex >= 0 &&
+        !element.matches(":disabled") &&
+        // Not in a closed <details> or anything else hidden (checkVisibility knows them all).
+        element.checkVisibility({ visibilityProperty: true }),
+    );
+    all.forEach((element, index) => {
+      element.dataset.keyboardCheck = String(index);
+    });
+    // Tab starts after a focused element: a temporary one at the very top starts it at the top.
+    const top = document.createElement("span");
+    top.tabIndex = -1;
+    top.dataset.keyboardCheckTop = "";
+    document.body.prepend(top);
+    (document.activeElement as HTMLElement | null)?.setAttribute("data-keyboard-check-return", "");
+    top.focus();
+    return all.map((element, index) => ({
+      key: element instanceof HTMLInputElement && element.type === "radio" ? `radio:${element.name}` : String(index),
+      describe: `${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute("aria-label") || element.getAttribute("name") || "").trim().slice(0, 40)}"`,
+    }));
+  }, CONTROLS);
+  const reached = new Set<string>();
+  // Chromium also stops on things that are not controls (a scrolling table's box), so the walk
+  // ends only when the focus leaves the document, past its last stop.
+  for (let presses = 0; presses < controls.length * 2 + 20; presses++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() =>
+      document.activeElement && document.activeElement !== document.body
+        ? ((document.activeElement as HTMLElement).dataset.keyboardCheck ?? "another stop")
+        : null,
+    );
+    if (at === null) break;
+    const control = controls[Number(at)];
+    if (control) reached.add(control.key);
+  }
+  await page.evaluate(() => {
+    document.querySelector("[data-keyboard-check-top]")?.remove();
+    for (const element of document.querySelectorAll<HTMLElement>("[data-keyboard-check]"))
+      delete element.dataset.keyboardCheck;
+    const back = document.querySelector<HTMLElement>("[data-keyboard-check-return]");
+    back?.removeAttribute("data-keyboard-check-return");
+    back?.focus();
+  });
+  const missed = controls.filter((control) => !reached.has(control.key)).map((control) => control.describe);
+  return [...new Set(missed)];
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string) {

@@ -176,7 +176,16 @@ async function callback(
       name: typeof claims.name === "string" ? claims.name : null,
       groups: groupsFromClaim(claims[provider.groupsClaim]),
     });
-    return result.ok ? { ...result, session: await issueSession(tx, result.staffUserId, "oidc") } : result;
+    return result.ok
+      ? {
+          ...result,
+          session: await issueSession(
+            tx,
+            { staffUserId: result.staffUserId, authorityId: provider.authorityId },
+            "oidc",
+          ),
+        }
+      : result;
   });
   if (!outcome.ok) return page(outcome.status, outcome.message, options.portalUrl);
   const session = outcome.session;

@@ -4,6 +4,7 @@ import type { Role } from "../../../src/generated/prisma/enums.ts";
 import type { SchemePlugin } from "../../../src/plugins/plugin-contract.ts";
 import { DEMO_PASSWORD, type DemoAuthority, demoBorough } from "../../../src/seed/demo-people.ts";
 import type { createTestApi } from "../../support/api-client.ts";
+import { CALLERS, type Caller } from "./matrix-rules.ts";
 
 type Api = ReturnType<typeof createTestApi>;
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64");
@@ -160,6 +161,26 @@ export async function fixturesFor(api: Api, db: Database, demo: DemoAuthority, p
     },
   );
 
+  // One spare member of staff per caller, each with one role, for the staff mutations to act on
+  // (revoking a role twice, or closing an account twice, would tell nothing about the second caller).
+  const spareStaff = {} as Record<Caller, { userId: string; roleAssignmentId: string }>;
+  for (const caller of CALLERS) {
+    const user = await db.staffUser.create({
+      data: {
+        authorityId,
+        email: `matrix-spare-${caller.toLowerCase()}@${demo.code}.example`,
+        name: `Spare ${caller}`,
+      },
+    });
+    const assignment = await db.roleAssignment.create({
+      data: { authorityId, staffUserId: user.id, role: "OVERSEER" },
+    });
+    spareStaff[caller] = {
+      userId: globalId("StaffUser", user.id),
+      roleAssignmentId: globalId("RoleAssignment", assignment.id),
+    };
+  }
+
   // Every id this authority owns, to tell whose data a response carries.
   const tables = await db.$queryRaw<{ table_name: string }[]>`
     SELECT c.table_name FROM information_schema.columns c
@@ -186,6 +207,7 @@ export async function fixturesFor(api: Api, db: Database, demo: DemoAuthority, p
     supplierId: globalId("Supplier", supplier.id),
     lpId: globalId("StaffUser", lpUser.id),
     otherApproverId: globalId("StaffUser", otherApprover.id),
+    spareStaff,
     draft,
     toSubmit,
     awaiting,

@@ -59,6 +59,25 @@ const CASE_WORKERS: Caller[] = ["LEAD_PROFESSIONAL", PA];
 export const RULES: Record<string, Rule> = {
   // Queries ----------------------------------------------------------------------------------
   "Query.me": { call: op("{ me { id } }"), own: EVERYONE_SIGNED_IN, untargeted: true },
+  "Query.schemePages": {
+    call: op("{ schemePages { id title } }"),
+    own: EVERYONE_SIGNED_IN,
+    untargeted: true,
+    seen: (value) => Array.isArray(value),
+  },
+  // Leeds' unmet needs page (Leeds is on in the matrix's authorities): the roles its plugin names.
+  "Query.schemePage": {
+    call: op(`{ schemePage(schemeId: "leeds", pageId: "unmet-needs") { title blocks { __typename } } }`),
+    own: ["APPROVER", "BUDGET_MANAGER", "AUTHORITY_ADMIN", "OVERSEER"],
+    untargeted: true,
+    seen: (value) => value !== null,
+  },
+  "Query.myCover": {
+    call: op("{ myCover { startsOn delegator { id } delegate { id } } }"),
+    own: EVERYONE_SIGNED_IN,
+    untargeted: true,
+    seen: (value) => Array.isArray(value),
+  },
   "Query.areas": {
     call: op("{ areas(first: 50) { edges { node { id } } } }"),
     own: EVERYONE_SIGNED_IN,
@@ -390,6 +409,58 @@ export const RULES: Record<string, Rule> = {
       ),
     own: ["FINANCE_OFFICER", "AUTHORITY_ADMIN", PA],
     untargeted: true,
+  },
+  "Mutation.addStaffMember": {
+    call: (api, f, token, caller) =>
+      api.graphql(
+        `mutation ($input: AddStaffMemberInput!) { addStaffMember(input: $input) { ${RESULT} } }`,
+        {
+          input: {
+            name: `Matrix newcomer by ${caller}`,
+            email: `matrix-newcomer-${caller.toLowerCase()}@${f.authorityId}.example`,
+            roles: [{ role: "OVERSEER" }],
+          },
+        },
+        token,
+      ),
+    own: ["AUTHORITY_ADMIN", PA],
+    untargeted: true,
+  },
+  "Mutation.grantRole": {
+    call: (api, f, token, caller) =>
+      api.graphql(
+        `mutation ($input: GrantRoleInput!) { grantRole(input: $input) { ${RESULT} } }`,
+        { input: { staffUserId: f.spareStaff[caller].userId, role: "APPROVER", areaId: f.areaId } },
+        token,
+      ),
+    own: ["AUTHORITY_ADMIN", PA],
+  },
+  "Mutation.revokeRole": {
+    call: (api, f, token, caller) =>
+      api.graphql(
+        `mutation ($id: ID!) { revokeRole(roleAssignmentId: $id) { ${RESULT} } }`,
+        { id: f.spareStaff[caller].roleAssignmentId },
+        token,
+      ),
+    own: ["AUTHORITY_ADMIN", PA],
+  },
+  "Mutation.deactivateStaffMember": {
+    call: (api, f, token, caller) =>
+      api.graphql(
+        `mutation ($id: ID!) { deactivateStaffMember(staffUserId: $id) { ${RESULT} } }`,
+        { id: f.spareStaff[caller].userId },
+        token,
+      ),
+    own: ["AUTHORITY_ADMIN", PA],
+  },
+  "Mutation.reactivateStaffMember": {
+    call: (api, f, token, caller) =>
+      api.graphql(
+        `mutation ($id: ID!) { reactivateStaffMember(staffUserId: $id) { ${RESULT} } }`,
+        { id: f.spareStaff[caller].userId },
+        token,
+      ),
+    own: ["AUTHORITY_ADMIN", PA],
   },
   "Mutation.updateSupplier": {
     call: mutation("updateSupplier", "$id: ID!, $input: UpdateSupplierInput!", (f) => ({

@@ -1,30 +1,22 @@
 "use client";
+import Link from "next/link";
 import { useQuery } from "urql";
 import { Pagination, useCursorPages } from "../../../components/pagination";
 import { useSession } from "../../../components/session";
 import { Empty, LoadFailed, Loading } from "../../../components/states";
 import { graphql } from "../../../lib/generated";
+import { roleWords } from "../../../lib/role-words";
 
 const StaffDocument = graphql(`
   query Staff($after: String) {
     staffUsers(first: 25, after: $after) {
-      edges { node { id name email jobTitle roles { id role area { id name } } } }
+      edges { node { id name email jobTitle active roles { id role area { id name } } } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `);
 
-const roleWords: Record<string, string> = {
-  LEAD_PROFESSIONAL: "Lead professional",
-  APPROVER: "Approver",
-  BUDGET_MANAGER: "Budget manager",
-  FINANCE_OFFICER: "Finance officer",
-  OVERSEER: "Overseer",
-  AUTHORITY_ADMIN: "Administrator",
-  PLATFORM_ADMIN: "Platform administrator",
-};
-
-/** The authority's staff and the roles they hold (the API lets roles be read, not yet changed). */
+/** The authority's staff and the roles they hold; each person's page changes their roles and account. */
 export default function StaffPage() {
   const { label } = useSession();
   const pages = useCursorPages();
@@ -33,6 +25,9 @@ export default function StaffPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Staff and roles</h1>
+      <Link className="govuk-button" href="/admin/staff/new" role="button">
+        Add a member of staff
+      </Link>
       {error && !data ? (
         <LoadFailed />
       ) : fetching && !data ? (
@@ -59,7 +54,15 @@ export default function StaffPage() {
             {staff.map((person) => (
               <tr className="govuk-table__row" key={person.id}>
                 <td className="govuk-table__cell">
-                  {person.name}
+                  <Link className="govuk-link" href={`/admin/staff/${encodeURIComponent(person.id)}`}>
+                    {person.name}
+                  </Link>
+                  {!person.active && (
+                    <>
+                      {" "}
+                      <strong className="govuk-tag govuk-tag--grey">Closed</strong>
+                    </>
+                  )}
                   {person.jobTitle && (
                     <>
                       <br />
@@ -72,7 +75,7 @@ export default function StaffPage() {
                   {person.roles
                     .map(
                       (assignment) =>
-                        `${label(assignment.role, roleWords[assignment.role] ?? assignment.role)}${assignment.area ? ` (${assignment.area.name})` : ""}`,
+                        `${label(assignment.role, roleWords[assignment.role])}${assignment.area ? ` (${assignment.area.name})` : ""}`,
                     )
                     .join(", ")}
                 </td>

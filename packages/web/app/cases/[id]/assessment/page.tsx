@@ -1,16 +1,14 @@
 "use client";
-import { useParams, useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
-import { CaseHeading } from "../../../../components/cases/case-heading";
-import { ErrorSummary } from "../../../../components/error-summary";
+import { CaseFormFrame } from "../../../../components/cases/case-form-frame";
 import { FileUpload } from "../../../../components/file-upload";
 import { Radios, Textarea, TextInput } from "../../../../components/form-fields";
-import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../../lib/api-errors";
+import { errorFor } from "../../../../lib/api-errors";
 import { today } from "../../../../lib/dates";
 import { graphql } from "../../../../lib/generated";
 import type { AssessmentKind } from "../../../../lib/generated/graphql";
 import { useUploadAttachment } from "../../../../lib/upload-attachment";
+import { useCaseChange } from "../../../../lib/use-case-change";
 
 const RecordAssessmentDocument = graphql(`
   mutation RecordAssessment($input: RecordAssessmentInput!) {
@@ -24,17 +22,13 @@ const RecordAssessmentDocument = graphql(`
 `);
 
 export default function RecordAssessmentPage() {
-  const { id } = useParams<{ id: string }>();
-  const caseId = decodeURIComponent(id);
-  const router = useRouter();
+  const { caseId, errors, setErrors, sending, send } = useCaseChange(RecordAssessmentDocument);
   const [kind, setKind] = useState<AssessmentKind>("CAF");
   const [completedOn, setCompletedOn] = useState(today());
   const [needs, setNeeds] = useState("");
   const [document, setDocument] = useState<File | null>(null);
   // Kept once uploaded, so fixing another field does not upload the same form twice.
   const [uploaded, setUploaded] = useState<{ file: File; attachmentId: string } | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [{ fetching }, record] = useMutation(RecordAssessmentDocument);
   const { uploading, uploadFile } = useUploadAttachment();
 
   async function submit(event: FormEvent) {
@@ -51,59 +45,51 @@ export default function RecordAssessmentPage() {
       setUploaded({ file: document, attachmentId: upload.attachmentId });
       documentId = upload.attachmentId;
     }
-    const result = await record({ input: { caseId, kind, completedOn, priorityNeeds, documentId } });
-    const outcome = result.data?.recordAssessment;
-    if (outcome?.__typename === "MutationRecordAssessmentSuccess")
-      return router.push(`/cases/${encodeURIComponent(caseId)}`);
-    setErrors(outcome ? errorsOf(outcome) : networkErrorMessage(result.error));
+    await send({ input: { caseId, kind, completedOn, priorityNeeds, documentId } });
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <CaseHeading caseId={caseId} title="Record an assessment" />
-        <form onSubmit={submit} noValidate>
-          <Radios
-            name="kind"
-            label="Kind of assessment"
-            value={kind}
-            onChange={(value) => setKind(value as AssessmentKind)}
-            options={[
-              { value: "CAF", label: "Common assessment (CAF)" },
-              { value: "SPECIALIST", label: "Specialist assessment with an action plan" },
-            ]}
-            error={errorFor(errors, "kind")}
-          />
-          <TextInput
-            name="completedOn"
-            label="Completed on"
-            type="date"
-            value={completedOn}
-            onChange={setCompletedOn}
-            error={errorFor(errors, "completedOn")}
-          />
-          <Textarea
-            name="priorityNeeds"
-            label="Priority needs"
-            hint="One a line, most important first."
-            value={needs}
-            onChange={setNeeds}
-            error={errorFor(errors, "priorityNeeds")}
-          />
-          <FileUpload
-            name="documentId"
-            label="The assessment form (optional)"
-            hint="A PDF, Word (.docx), PNG or JPEG file."
-            accept=".pdf,.docx,.png,.jpg,.jpeg"
-            onChange={setDocument}
-            error={errorFor(errors, "documentId")}
-          />
-          <button type="submit" className="govuk-button" disabled={fetching || uploading}>
-            Save the assessment
-          </button>
-        </form>
-      </div>
-    </div>
+    <CaseFormFrame caseId={caseId} title="Record an assessment" errors={errors}>
+      <form onSubmit={submit} noValidate>
+        <Radios
+          name="kind"
+          label="Kind of assessment"
+          value={kind}
+          onChange={(value) => setKind(value as AssessmentKind)}
+          options={[
+            { value: "CAF", label: "Common assessment (CAF)" },
+            { value: "SPECIALIST", label: "Specialist assessment with an action plan" },
+          ]}
+          error={errorFor(errors, "kind")}
+        />
+        <TextInput
+          name="completedOn"
+          label="Completed on"
+          type="date"
+          value={completedOn}
+          onChange={setCompletedOn}
+          error={errorFor(errors, "completedOn")}
+        />
+        <Textarea
+          name="priorityNeeds"
+          label="Priority needs"
+          hint="One a line, most important first."
+          value={needs}
+          onChange={setNeeds}
+          error={errorFor(errors, "priorityNeeds")}
+        />
+        <FileUpload
+          name="documentId"
+          label="The assessment form (optional)"
+          hint="A PDF, Word (.docx), PNG or JPEG file."
+          accept=".pdf,.docx,.png,.jpg,.jpeg"
+          onChange={setDocument}
+          error={errorFor(errors, "documentId")}
+        />
+        <button type="submit" className="govuk-button" disabled={sending || uploading}>
+          Save the assessment
+        </button>
+      </form>
+    </CaseFormFrame>
   );
 }

@@ -1,12 +1,10 @@
 "use client";
-import { useParams, useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
-import { CaseHeading } from "../../../../components/cases/case-heading";
-import { ErrorSummary } from "../../../../components/error-summary";
+import { CaseFormFrame } from "../../../../components/cases/case-form-frame";
 import { Textarea } from "../../../../components/form-fields";
-import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../../lib/api-errors";
+import { errorFor } from "../../../../lib/api-errors";
 import { graphql } from "../../../../lib/generated";
+import { useCaseChange } from "../../../../lib/use-case-change";
 
 const CloseCaseDocument = graphql(`
   mutation CloseCase($caseId: ID!, $reason: String!) {
@@ -21,49 +19,38 @@ const CloseCaseDocument = graphql(`
 
 /** Ends the case, with the reason kept on it. */
 export default function CloseCasePage() {
-  const { id } = useParams<{ id: string }>();
-  const caseId = decodeURIComponent(id);
-  const router = useRouter();
+  const { caseId, errors, sending, send } = useCaseChange(CloseCaseDocument);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [{ fetching }, close] = useMutation(CloseCaseDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await close({ caseId, reason });
-    const outcome = result.data?.closeCase;
-    if (outcome?.__typename === "MutationCloseCaseSuccess") return router.push(`/cases/${encodeURIComponent(caseId)}`);
-    setErrors(outcome ? errorsOf(outcome) : networkErrorMessage(result.error));
+    await send({ caseId, reason });
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <CaseHeading caseId={caseId} title="Close the case" />
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Once it is closed, nothing more can be recorded or bought for this case.
-          </strong>
-        </div>
-        <form onSubmit={submit} noValidate>
-          <Textarea
-            name="reason"
-            label="Why is the case closing?"
-            hint="For example, the plan's outcomes were met, or the family moved away."
-            value={reason}
-            onChange={setReason}
-            error={errorFor(errors, "reason") ?? errorFor(errors, "caseId")}
-          />
-          <button type="submit" className="govuk-button govuk-button--warning" disabled={fetching}>
-            Close the case
-          </button>
-        </form>
+    <CaseFormFrame caseId={caseId} title="Close the case" errors={errors}>
+      <div className="govuk-warning-text">
+        <span className="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong className="govuk-warning-text__text">
+          <span className="govuk-visually-hidden">Warning</span>
+          Once it is closed, nothing more can be recorded or bought for this case.
+        </strong>
       </div>
-    </div>
+      <form onSubmit={submit} noValidate>
+        <Textarea
+          name="reason"
+          label="Why is the case closing?"
+          hint="For example, the plan's outcomes were met, or the family moved away."
+          value={reason}
+          onChange={setReason}
+          error={errorFor(errors, "reason") ?? errorFor(errors, "caseId")}
+        />
+        <button type="submit" className="govuk-button govuk-button--warning" disabled={sending}>
+          Close the case
+        </button>
+      </form>
+    </CaseFormFrame>
   );
 }

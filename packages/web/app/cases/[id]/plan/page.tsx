@@ -1,13 +1,12 @@
 "use client";
-import { useParams, useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
-import { useMutation, useQuery } from "urql";
-import { CaseHeading } from "../../../../components/cases/case-heading";
-import { ErrorSummary } from "../../../../components/error-summary";
+import { useQuery } from "urql";
+import { CaseFormFrame } from "../../../../components/cases/case-form-frame";
 import { Textarea } from "../../../../components/form-fields";
 import { LoadFailed, Loading } from "../../../../components/states";
-import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../../lib/api-errors";
+import { errorFor } from "../../../../lib/api-errors";
 import { graphql } from "../../../../lib/generated";
+import { useCaseChange } from "../../../../lib/use-case-change";
 
 const CasePlanDocument = graphql(`
   query CasePlan($id: ID!) {
@@ -28,16 +27,12 @@ const UpdateCasePlanDocument = graphql(`
 
 /** The multi-agency plan, written out whole: the new text replaces the old. */
 export default function CasePlanPage() {
-  const { id } = useParams<{ id: string }>();
-  const caseId = decodeURIComponent(id);
-  const router = useRouter();
+  const { caseId, errors, sending, send } = useCaseChange(UpdateCasePlanDocument);
   const [{ data, fetching: loading, error: loadError }] = useQuery({
     query: CasePlanDocument,
     variables: { id: caseId },
   });
   const [plan, setPlan] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [{ fetching }, update] = useMutation(UpdateCasePlanDocument);
   const current = data?.case?.plan;
   // The form starts from the plan as it stands, once that has loaded; after that it is the person's.
   useEffect(() => {
@@ -46,39 +41,31 @@ export default function CasePlanPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await update({ caseId, plan: plan ?? "" });
-    const outcome = result.data?.updateCasePlan;
-    if (outcome?.__typename === "MutationUpdateCasePlanSuccess")
-      return router.push(`/cases/${encodeURIComponent(caseId)}`);
-    setErrors(outcome ? errorsOf(outcome) : networkErrorMessage(result.error));
+    await send({ caseId, plan: plan ?? "" });
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <CaseHeading caseId={caseId} title="Update the plan" />
-        {loadError && !data ? (
-          <LoadFailed />
-        ) : loading && !data ? (
-          <Loading what="the plan" />
-        ) : (
-          <form onSubmit={submit} noValidate>
-            <Textarea
-              name="plan"
-              label="Multi-agency plan"
-              hint="What the Team Around the Child agreed: who does what, by when. This replaces the plan as it stands."
-              rows={10}
-              value={plan ?? ""}
-              onChange={setPlan}
-              error={errorFor(errors, "plan")}
-            />
-            <button type="submit" className="govuk-button" disabled={fetching}>
-              Save the plan
-            </button>
-          </form>
-        )}
-      </div>
-    </div>
+    <CaseFormFrame caseId={caseId} title="Update the plan" errors={errors}>
+      {loadError && !data ? (
+        <LoadFailed />
+      ) : loading && !data ? (
+        <Loading what="the plan" />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Textarea
+            name="plan"
+            label="Multi-agency plan"
+            hint="What the Team Around the Child agreed: who does what, by when. This replaces the plan as it stands."
+            rows={10}
+            value={plan ?? ""}
+            onChange={setPlan}
+            error={errorFor(errors, "plan")}
+          />
+          <button type="submit" className="govuk-button" disabled={sending}>
+            Save the plan
+          </button>
+        </form>
+      )}
+    </CaseFormFrame>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
-import { useParams, useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useMutation } from "urql";
-import { CaseHeading } from "../../../../../components/cases/case-heading";
-import { ErrorSummary } from "../../../../../components/error-summary";
+import { CaseFormFrame } from "../../../../../components/cases/case-form-frame";
 import { Textarea, TextInput } from "../../../../../components/form-fields";
-import { errorFor, errorsOf, type FieldError, networkErrorMessage } from "../../../../../lib/api-errors";
+import { errorFor } from "../../../../../lib/api-errors";
 import { today } from "../../../../../lib/dates";
 import { graphql } from "../../../../../lib/generated";
+import { useCaseChange } from "../../../../../lib/use-case-change";
 
 const RecordTeamMeetingDocument = graphql(`
   mutation RecordTeamMeeting($input: RecordTeamMeetingInput!) {
@@ -22,14 +20,10 @@ const RecordTeamMeetingDocument = graphql(`
 
 /** A Team Around the Child meeting: when, who came, what was agreed. */
 export default function RecordTeamMeetingPage() {
-  const { id } = useParams<{ id: string }>();
-  const caseId = decodeURIComponent(id);
-  const router = useRouter();
+  const { caseId, errors, sending, send } = useCaseChange(RecordTeamMeetingDocument);
   const [heldOn, setHeldOn] = useState(today());
   const [attendees, setAttendees] = useState("");
   const [notes, setNotes] = useState("");
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [{ fetching }, record] = useMutation(RecordTeamMeetingDocument);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,48 +31,40 @@ export default function RecordTeamMeetingPage() {
       .split("\n")
       .map((person) => person.trim())
       .filter(Boolean);
-    const result = await record({ input: { caseId, heldOn, attendees: people, notes: notes.trim() || null } });
-    const outcome = result.data?.recordTeamMeeting;
-    if (outcome?.__typename === "MutationRecordTeamMeetingSuccess")
-      return router.push(`/cases/${encodeURIComponent(caseId)}`);
-    setErrors(outcome ? errorsOf(outcome) : networkErrorMessage(result.error));
+    await send({ input: { caseId, heldOn, attendees: people, notes: notes.trim() || null } });
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <CaseHeading caseId={caseId} title="Record a team meeting" />
-        <form onSubmit={submit} noValidate>
-          <TextInput
-            name="heldOn"
-            label="Held on"
-            type="date"
-            value={heldOn}
-            onChange={setHeldOn}
-            error={errorFor(errors, "heldOn")}
-          />
-          <Textarea
-            name="attendees"
-            label="Who came"
-            hint="One person a line, with their service: for example, Sam Hale (school nurse)."
-            value={attendees}
-            onChange={setAttendees}
-            error={errorFor(errors, "attendees")}
-          />
-          <Textarea
-            name="notes"
-            label="What was agreed (optional)"
-            rows={6}
-            value={notes}
-            onChange={setNotes}
-            error={errorFor(errors, "notes")}
-          />
-          <button type="submit" className="govuk-button" disabled={fetching}>
-            Record the meeting
-          </button>
-        </form>
-      </div>
-    </div>
+    <CaseFormFrame caseId={caseId} title="Record a team meeting" errors={errors}>
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          name="heldOn"
+          label="Held on"
+          type="date"
+          value={heldOn}
+          onChange={setHeldOn}
+          error={errorFor(errors, "heldOn")}
+        />
+        <Textarea
+          name="attendees"
+          label="Who came"
+          hint="One person a line, with their service: for example, Sam Hale (school nurse)."
+          value={attendees}
+          onChange={setAttendees}
+          error={errorFor(errors, "attendees")}
+        />
+        <Textarea
+          name="notes"
+          label="What was agreed (optional)"
+          rows={6}
+          value={notes}
+          onChange={setNotes}
+          error={errorFor(errors, "notes")}
+        />
+        <button type="submit" className="govuk-button" disabled={sending}>
+          Record the meeting
+        </button>
+      </form>
+    </CaseFormFrame>
   );
 }
