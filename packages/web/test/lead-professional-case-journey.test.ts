@@ -2,7 +2,7 @@
 // keyboard alone, keeps the plan, unmet needs and team meetings on it, files a receipt, and hands
 // the case to a colleague, who closes it. Each step checks what the person sees.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, onTestFailed, test } from "vitest";
+import { afterAll, beforeAll, expect, inject, onTestFailed, test } from "vitest";
 import {
   activate,
   checkPage,
@@ -40,6 +40,18 @@ function step(name: string, run: () => Promise<void>) {
   });
 }
 const timeline = () => page.locator("ol.app-timeline");
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+
+/** A change made as the person signed in on the page, through the set-up API (any document). */
+async function setupApi(query: string, variables: Record<string, unknown>) {
+  const response = await page.request.post(`${inject("setupApiUrl")}/graphql`, {
+    data: { query, variables },
+    headers: { "content-type": "application/json", "x-pathfinder-csrf": "1" },
+  });
+  const body = (await response.json()) as { data?: Record<string, { __typename: string }>; errors?: unknown };
+  if (body.errors || !Object.values(body.data ?? {})[0]?.__typename.endsWith("Success"))
+    throw new Error(JSON.stringify(body));
+}
 
 // Invented files: only their first bytes matter, as the API judges a file by its content.
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -206,6 +218,26 @@ step("the plan, an unmet need and a team meeting are kept on the case and its ti
     .poll(() => timeline().innerText(), WAIT)
     .toMatch(/Recorded a Team Around the Child meeting .* with 3 attendees/);
   await checkPage(page, "lp-journey-case-records");
+
+  // A year of meetings later, the list pages: ten on the first page, the rest on the next.
+  const caseId = decodeURIComponent(casePath.split("/").at(-1) ?? "");
+  for (let n = 1; n <= 10; n++)
+    await setupApi(`mutation ($input: RecordTeamMeetingInput!) { recordTeamMeeting(input: $input) { __typename } }`, {
+      input: { caseId, heldOn: today, attendees: ["Imogen Farrant (social worker)"], notes: `Review ${n}` },
+    });
+  await page.reload();
+  await settled(page);
+  const attended = () =>
+    main()
+      .getByText(/^Attended:/)
+      .count();
+  await expect.poll(attended, WAIT).toBe(10);
+  await page
+    .getByRole("navigation", { name: "Team meetings pages" })
+    .getByRole("button", { name: "Next page" })
+    .click();
+  await expect.poll(attended, WAIT).toBe(1);
+  await checkPage(page, "lp-journey-meetings-page-2");
 });
 
 step("a receipt is uploaded on the case's request and downloads as it was sent", async () => {

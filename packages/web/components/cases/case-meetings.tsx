@@ -1,28 +1,39 @@
+"use client";
 import Link from "next/link";
+import { useQuery } from "urql";
 import { formatDate } from "../../lib/dates";
-import { Empty } from "../states";
+import { graphql } from "../../lib/generated";
+import { Pagination, useCursorPages } from "../pagination";
+import { Empty, LoadFailed, Loading } from "../states";
 
-interface Meeting {
-  id: string;
-  heldOn: string;
-  attendees: readonly string[];
-  notes: string;
-}
+const CaseMeetingsDocument = graphql(`
+  query CaseMeetings($id: ID!, $after: String) {
+    case(id: $id) {
+      id
+      meetings(first: 10, after: $after) {
+        edges { node { id heldOn attendees notes } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
 
-/** The Team Around the Child meetings on a case, most recent first. */
-export function CaseMeetings({
-  meetings,
-  more,
-  recordHref,
-}: {
-  meetings: readonly Meeting[];
-  more: boolean;
-  recordHref: string | null;
-}) {
+/** The Team Around the Child meetings on a case, most recent first, ten a page. */
+export function CaseMeetings({ caseId, recordHref }: { caseId: string; recordHref: string | null }) {
+  const pages = useCursorPages();
+  const [{ data, fetching, error }] = useQuery({
+    query: CaseMeetingsDocument,
+    variables: { id: caseId, after: pages.after },
+  });
+  const meetings = data?.case?.meetings.edges.map((edge) => edge.node) ?? [];
   return (
     <>
       <h2 className="govuk-heading-m">Team meetings</h2>
-      {meetings.length === 0 ? (
+      {error && !data ? (
+        <LoadFailed />
+      ) : fetching && !data ? (
+        <Loading what="the team meetings" />
+      ) : meetings.length === 0 ? (
         <Empty>No Team Around the Child meetings recorded yet.</Empty>
       ) : (
         <dl className="govuk-summary-list">
@@ -39,7 +50,7 @@ export function CaseMeetings({
           ))}
         </dl>
       )}
-      {more && <p className="govuk-body-s">The latest 20 meetings are shown.</p>}
+      <Pagination pages={pages} pageInfo={data?.case?.meetings.pageInfo} label="Team meetings" />
       {recordHref && (
         <p className="govuk-body">
           <Link className="govuk-link" href={recordHref}>

@@ -1,32 +1,41 @@
+"use client";
 import Link from "next/link";
+import { useQuery } from "urql";
 import { formatDate } from "../../lib/dates";
-import type { PurchaseCategory } from "../../lib/generated/graphql";
+import { graphql } from "../../lib/generated";
 import { formatPence } from "../../lib/money";
 import { categoryWords } from "../../lib/purchase-words";
-import { Empty } from "../states";
+import { Pagination, useCursorPages } from "../pagination";
+import { Empty, LoadFailed, Loading } from "../states";
 
-interface UnmetNeed {
-  id: string;
-  category: PurchaseCategory;
-  description: string;
-  estimatedCost?: number | null;
-  recordedAt: string;
-}
+const CaseUnmetNeedsDocument = graphql(`
+  query CaseUnmetNeeds($id: ID!, $after: String) {
+    case(id: $id) {
+      id
+      unmetNeeds(first: 20, after: $after) {
+        edges { node { id category description estimatedCost recordedAt } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
 
-/** Needs the fund could not meet on this case, newest first. */
-export function CaseUnmetNeeds({
-  needs,
-  more,
-  recordHref,
-}: {
-  needs: readonly UnmetNeed[];
-  more: boolean;
-  recordHref: string | null;
-}) {
+/** Needs the fund could not meet on this case, newest first, twenty a page. */
+export function CaseUnmetNeeds({ caseId, recordHref }: { caseId: string; recordHref: string | null }) {
+  const pages = useCursorPages();
+  const [{ data, fetching, error }] = useQuery({
+    query: CaseUnmetNeedsDocument,
+    variables: { id: caseId, after: pages.after },
+  });
+  const needs = data?.case?.unmetNeeds.edges.map((edge) => edge.node) ?? [];
   return (
     <>
       <h2 className="govuk-heading-m">Unmet needs</h2>
-      {needs.length === 0 ? (
+      {error && !data ? (
+        <LoadFailed />
+      ) : fetching && !data ? (
+        <Loading what="the unmet needs" />
+      ) : needs.length === 0 ? (
         <Empty>No unmet needs recorded.</Empty>
       ) : (
         <table className="govuk-table">
@@ -61,7 +70,7 @@ export function CaseUnmetNeeds({
           </tbody>
         </table>
       )}
-      {more && <p className="govuk-body-s">The latest 50 unmet needs are shown.</p>}
+      <Pagination pages={pages} pageInfo={data?.case?.unmetNeeds.pageInfo} label="Unmet needs" />
       {recordHref && (
         <p className="govuk-body">
           <Link className="govuk-link" href={recordHref}>

@@ -4,11 +4,12 @@ import { useParams } from "next/navigation";
 import { useQuery } from "urql";
 import { CaseFiles } from "../../../components/cases/case-files";
 import { CaseMeetings } from "../../../components/cases/case-meetings";
+import { CaseTimeline } from "../../../components/cases/case-timeline";
 import { CaseUnmetNeeds } from "../../../components/cases/case-unmet-needs";
 import { RequestTable } from "../../../components/request-table";
 import { useSession } from "../../../components/session";
 import { Empty, LoadFailed, Loading } from "../../../components/states";
-import { formatDate, formatDateTime } from "../../../lib/dates";
+import { formatDate } from "../../../lib/dates";
 import { graphql } from "../../../lib/generated";
 
 const CaseDocument = graphql(`
@@ -26,9 +27,6 @@ const CaseDocument = graphql(`
       children { id givenName familyName dateOfBirth ageInYears disabled lookedAfter household { name } }
       latestAssessment { id kind completedOn priorityNeeds document { id filename downloadPath } }
       assessments(first: 10) { edges { node { id kind completedOn priorityNeeds } } }
-      meetings(first: 20) { edges { node { id heldOn attendees notes } } pageInfo { hasNextPage } }
-      unmetNeeds(first: 50) { edges { node { id category description estimatedCost recordedAt } } pageInfo { hasNextPage } }
-      timeline(first: 30) { edges { node { action summary at actor { id name } } } pageInfo { hasNextPage } }
     }
     purchaseRequests(caseId: $id, first: 50) {
       edges { node { ...RequestSummary review { outcomeAchieved recordedAt } } }
@@ -159,16 +157,8 @@ export default function CasePage() {
         </p>
       )}
 
-      <CaseMeetings
-        meetings={theCase.meetings.edges.map((edge) => edge.node)}
-        more={theCase.meetings.pageInfo.hasNextPage}
-        recordHref={mine && open ? `${casePath}/meetings/new` : null}
-      />
-      <CaseUnmetNeeds
-        needs={theCase.unmetNeeds.edges.map((edge) => edge.node)}
-        more={theCase.unmetNeeds.pageInfo.hasNextPage}
-        recordHref={mine && open ? `${casePath}/unmet-needs/new` : null}
-      />
+      <CaseMeetings caseId={theCase.id} recordHref={mine && open ? `${casePath}/meetings/new` : null} />
+      <CaseUnmetNeeds caseId={theCase.id} recordHref={mine && open ? `${casePath}/unmet-needs/new` : null} />
 
       <h2 className="govuk-heading-m">{label("purchaseRequest", "Purchase request")}s</h2>
       {mine && open && theCase.latestAssessment && (
@@ -202,24 +192,7 @@ export default function CasePage() {
 
       <CaseFiles caseId={theCase.id} />
 
-      <h2 className="govuk-heading-m">Timeline</h2>
-      <ol className="app-timeline">
-        {theCase.timeline.edges.map(({ node }, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: events have no id of their own
-          <li key={index}>
-            <p className="govuk-body govuk-!-margin-bottom-0">
-              <strong>{node.summary}</strong>
-            </p>
-            <p className="govuk-body-s govuk-!-margin-bottom-0">
-              {formatDateTime(node.at)}
-              {node.actor ? ` · ${node.actor.name}` : ""}
-            </p>
-          </li>
-        ))}
-      </ol>
-      {theCase.timeline.pageInfo.hasNextPage && (
-        <p className="govuk-body-s">The latest 30 events are shown; the audit log holds every one.</p>
-      )}
+      <CaseTimeline caseId={theCase.id} />
 
       {mayManage && (
         <>
