@@ -1,8 +1,22 @@
 import { availableOf } from "../budgets/budget-balances.ts";
 import type { Transaction } from "../db/transaction.ts";
 import type { Pence } from "../domain/money.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { RequestUnderReview } from "../schemes/scheme-rules.ts";
+
+/** What the rules look at: items in order, the budget, and the case with its children (oldest
+ * first, as the case lists them, so scheme rules report in a stable order) and assessments. */
+const underReview = {
+  items: { orderBy: { position: "asc" } },
+  budget: true,
+  case: {
+    include: {
+      children: { include: { child: true }, orderBy: [{ child: { dateOfBirth: "asc" } }, { childId: "asc" }] },
+      assessments: true,
+    },
+  },
+} satisfies Prisma.PurchaseRequestInclude;
 
 /**
  * Locks a request's row for this transaction and loads what the rules look at. The lock means
@@ -12,11 +26,7 @@ export async function lockAndLoadRequest(tx: Transaction, id: string) {
   await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
   return tx.purchaseRequest.findUniqueOrThrow({
     where: { id },
-    include: {
-      items: { orderBy: { position: "asc" } },
-      budget: true,
-      case: { include: { children: { include: { child: true } }, assessments: true } },
-    },
+    include: underReview,
   });
 }
 
@@ -34,9 +44,7 @@ export async function lockAndLoadForDecision(tx: Transaction, id: string, access
   return tx.purchaseRequest.findFirst({
     where: { AND: [accessible, { id }] },
     include: {
-      items: { orderBy: { position: "asc" } },
-      budget: true,
-      case: { include: { children: { include: { child: true } }, assessments: true } },
+      ...underReview,
       steps: { include: { area: true }, orderBy: [{ round: "desc" }, { position: "asc" }] },
     },
   });
