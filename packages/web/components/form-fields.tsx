@@ -320,3 +320,30 @@ export function DateInput({
     </div>
   );
 }
+
+/**
+ * GOV.UK's file upload: a plain file input with its label, hint and error. The chosen file
+ * stays chosen after an error elsewhere on the form (the input is not reset), as typed text does.
+ */
+export function FileUpload(
+  props: FieldProps & {
+    /** A hint to the browser's file picker only: the API judges each file by its content. */
+    accept?: string;
+    onChange(file: File | null): void;
+  },
+) {
+  const { name, hint, error, accept, onChange } = props;
+  return (
+    <Group {...props}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type="file"
+        accept={accept}
+        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+        aria-describedby={describedBy(name, hint, error)}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+      />
+    </Group>
+  );
+}

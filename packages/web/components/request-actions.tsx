@@ -11,8 +11,7 @@ import { rootFieldResult } from "../lib/operation-result";
 import { ecmOutcomeWords } from "../lib/purchase-words";
 import { useUploadAttachment } from "../lib/upload-attachment";
 import { ErrorSummary } from "./error-summary";
-import { FileUpload } from "./file-upload";
-import { Checkboxes, MoneyInput, Radios, Textarea, TextInput } from "./form-fields";
+import { Checkboxes, FileUpload, MoneyInput, Radios, Textarea, TextInput } from "./form-fields";
 import { useSession } from "./session";
 
 const DecideDocument = graphql(`

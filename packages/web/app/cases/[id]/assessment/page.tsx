@@ -1,8 +1,7 @@
 "use client";
 import { type FormEvent, useState } from "react";
 import { CaseFormFrame } from "../../../../components/cases/case-form-frame";
-import { FileUpload } from "../../../../components/file-upload";
-import { Radios, Textarea, TextInput } from "../../../../components/form-fields";
+import { FileUpload, Radios, Textarea, TextInput } from "../../../../components/form-fields";
 import { errorFor } from "../../../../lib/api-errors";
 import { today } from "../../../../lib/dates";
 import { graphql } from "../../../../lib/generated";
