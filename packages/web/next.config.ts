@@ -36,6 +36,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The page's <title> in the <head> of the first response, for every browser: streamed
+  // metadata arrives later, so a screen reader (and axe) could meet a page without a title.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   // `npm run typecheck` (CI's typecheck step) checks the portal; checking again inside every
   // `next build` (the browser tests build once per run) would add a minute and a half.
