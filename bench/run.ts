@@ -2,7 +2,7 @@
 // a short run comparing L3/L2 with the ratios recorded in bench/README.md. See bench/README.md.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
@@ -21,8 +21,9 @@ import { describeDrift, schemaFromDatabase, schemaFromPrisma } from "../packages
 import { DEMO_PASSWORD } from "../packages/core/src/seed/demo-people.ts";
 import { seedScale } from "../packages/core/src/seed/scale/scale-seed.ts";
 import { explainAll } from "./explain.ts";
-import { autocannonLoad, type LoadResult, pgbenchLoad, wrkLoad } from "./load.ts";
+import { autocannonLoad, fixedRateLoad, type LoadResult, pgbenchLoad, wrkLoad } from "./load.ts";
 import { bodyOf, type Fixture, type Operation, operations } from "./operations.ts";
+import { summariseProfile } from "./profile-summary.ts";
 import type { ServerStats } from "./servers/server-stats.ts";
 
 const { values: args } = parseArgs({
@@ -36,6 +37,9 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     approvals: { type: "string", default: "400" },
     keep: { type: "boolean", default: false },
+    // A CPU profile of one layer under one operation at saturation, instead of the comparison.
+    profile: { type: "string" },
+    layer: { type: "string", default: "L3" },
   },
 });
 const check = args.check;
@@ -193,9 +197,15 @@ interface Layer {
   process: ChildProcess;
 }
 
-async function startLayer(name: Layer["name"], file: string, databaseUrl: string): Promise<Layer> {
+async function startLayer(
+  name: Layer["name"],
+  file: string,
+  databaseUrl: string,
+  nodeOptions: string[] = [],
+): Promise<Layer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [`${root}node_modules/tsx/dist/cli.mjs`, `${here}servers/${file}`], {
+  // tsx as a loader in the server's own process (its CLI would add a parent process).
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", `${here}servers/${file}`], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", POOL_SIZE: "10" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -241,7 +251,9 @@ async function measure(
     ok: operation.ok,
   };
   await stats(layer, true);
-  const result = await autocannonLoad(layer.url, source, { connections, ...load });
+  const result = load.rate
+    ? await fixedRateLoad(layer.url, source, { ...load, rate: load.rate })
+    : await autocannonLoad(layer.url, source, { connections, ...load });
   const after = await stats(layer);
   return {
     ...result,
@@ -262,15 +274,46 @@ const median = (values: number[]) => {
 const f1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–");
 const f2 = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : "–");
 
+const serverFiles = { L1: "l1-node-http.ts", L2: "l2-yoga.ts", L3: "l3-pathfinder.ts" } as const;
+
+/** `--profile <operation>`: one layer's CPU profile at saturation, summarised (profile-summary.ts). */
+async function profile(name: string) {
+  const operation = operations.find((o) => o.name === name || o.operationName === name);
+  if (!operation || operation.write) throw new Error(`--profile takes a read: ${operations.map((o) => o.operationName)}`);
+  const layerName = args.layer as Layer["name"];
+  const database = await openDatabase();
+  const directory = `${here}results/profiles`;
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  let layer: Layer | undefined;
+  try {
+    const fixture = await buildFixture(database.url);
+    layer = await startLayer(layerName, serverFiles[layerName], database.url, ["--cpu-prof", `--cpu-prof-dir=${directory}`]);
+    await measure(layer, operation, fixture, "warm-up", { duration: 2 });
+    const measured = await measure(layer, operation, fixture, "saturation", { duration });
+    log(`${operation.name} ${layerName}: ${f1(measured.rps)} req/s, p99 ${f1(measured.p99)} ms, errors ${measured.errors}`);
+    const exited = new Promise((resolve) => layer?.process.once("exit", resolve));
+    layer.process.kill("SIGTERM");
+    await exited;
+    layer = undefined;
+  } finally {
+    layer?.process.kill("SIGTERM");
+    await database.stop();
+  }
+  const [written] = readdirSync(directory);
+  if (!written) throw new Error("The server wrote no profile");
+  log(`Profile: ${directory}/${written} (open it in Chrome DevTools' Performance panel)`);
+  console.log(summariseProfile(`${directory}/${written}`));
+}
+
 async function main() {
+  if (args.profile) return profile(args.profile);
   const database = await openDatabase();
   const layers: Layer[] = [];
   try {
     const fixture = await buildFixture(database.url);
     log(`Fixture: ${fixture.childIds.length} children, ${fixture.awaiting.length} requests awaiting a decision`);
-    layers.push(await startLayer("L1", "l1-node-http.ts", database.url));
-    layers.push(await startLayer("L2", "l2-yoga.ts", database.url));
-    layers.push(await startLayer("L3", "l3-pathfinder.ts", database.url));
+    for (const name of ["L1", "L2", "L3"] as const) layers.push(await startLayer(name, serverFiles[name], database.url));
     const results: Measured[] = [];
     const l0: { operation: string; tps: number; latencyAvgMs: number; errors: number }[] = [];
     const wrk: { layer: string; operation: string; rps: number; p50: number; p99: number; errors: number }[] = [];
