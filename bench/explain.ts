@@ -40,7 +40,7 @@ async function explain(client: pg.Client, statements: { text: string; values: un
   return { ms, buffers: `${hit}/${read}` };
 }
 
-export async function explainAll(url: string, fixture: Fixture, l3: { url: string }) {
+export async function explainAll(url: string, fixture: Fixture, l3: { url: string }, selected = operations) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const from = `${fixture.year}-04-01`;
@@ -63,7 +63,7 @@ export async function explainAll(url: string, fixture: Fixture, l3: { url: strin
   };
   const results: { operation: string; l0Ms: number; l3Ms: number; l0Buffers: string; l3Buffers: string }[] = [];
   try {
-    for (const operation of operations.filter((o) => !o.write)) {
+    for (const operation of selected.filter((o) => !o.write)) {
       const l0 = await explain(client, handWritten[operation.operationName] ?? []);
       let emitted = { ms: Number.NaN, buffers: "–" };
       if (operation.inL3) {

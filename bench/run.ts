@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     // A CPU profile of one layer under one operation at saturation, instead of the comparison.
     profile: { type: "string" },
+    // Only these operations (operationName, comma-separated), e.g. --only Spend at national scale.
+    only: { type: "string" },
     layer: { type: "string", default: "L3" },
   },
 });
@@ -205,7 +207,7 @@ async function startLayer(
 ): Promise<Layer> {
   const port = await freePort();
   // tsx as a loader in the server's own process (its CLI would add a parent process).
-  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", `${here}servers/${file}`], {
+  const child = spawn(process.execPath, [...nodeOptions, "--expose-gc", "--import", "tsx", `${here}servers/${file}`], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", POOL_SIZE: "10" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -279,7 +281,8 @@ const serverFiles = { L1: "l1-node-http.ts", L2: "l2-yoga.ts", L3: "l3-pathfinde
 /** `--profile <operation>`: one layer's CPU profile at saturation, summarised (profile-summary.ts). */
 async function profile(name: string) {
   const operation = operations.find((o) => o.name === name || o.operationName === name);
-  if (!operation || operation.write) throw new Error(`--profile takes a read: ${operations.map((o) => o.operationName)}`);
+  if (!operation || operation.write)
+    throw new Error(`--profile takes a read: ${operations.map((o) => o.operationName)}`);
   const layerName = args.layer as Layer["name"];
   const database = await openDatabase();
   const directory = `${here}results/profiles`;
@@ -288,10 +291,20 @@ async function profile(name: string) {
   let layer: Layer | undefined;
   try {
     const fixture = await buildFixture(database.url);
-    layer = await startLayer(layerName, serverFiles[layerName], database.url, ["--cpu-prof", `--cpu-prof-dir=${directory}`]);
+    layer = await startLayer(layerName, serverFiles[layerName], database.url, [
+      "--cpu-prof",
+      `--cpu-prof-dir=${directory}`,
+    ]);
     await measure(layer, operation, fixture, "warm-up", { duration: 2 });
     const measured = await measure(layer, operation, fixture, "saturation", { duration });
-    log(`${operation.name} ${layerName}: ${f1(measured.rps)} req/s, p99 ${f1(measured.p99)} ms, errors ${measured.errors}`);
+    log(
+      `${operation.name} ${layerName}: ${f1(measured.rps)} req/s, p99 ${f1(measured.p99)} ms, errors ${measured.errors}`,
+    );
+    // What one request sends, with the profile: the SQL is half of where the time goes.
+    await measure(layer, operation, fixture, "one request", { rate: 1, amount: 1 });
+    const { recent, roundTrips } = await stats(layer);
+    for (const { text, values } of recent.slice(-roundTrips))
+      log(`SQL ${text.replace(/\s+/g, " ")} -- ${JSON.stringify(values)}`);
     const exited = new Promise((resolve) => layer?.process.once("exit", resolve));
     layer.process.kill("SIGTERM");
     await exited;
@@ -313,11 +326,20 @@ async function main() {
   try {
     const fixture = await buildFixture(database.url);
     log(`Fixture: ${fixture.childIds.length} children, ${fixture.awaiting.length} requests awaiting a decision`);
-    for (const name of ["L1", "L2", "L3"] as const) layers.push(await startLayer(name, serverFiles[name], database.url));
+    for (const name of ["L1", "L2", "L3"] as const)
+      layers.push(await startLayer(name, serverFiles[name], database.url));
+    // Memory kept (after a full collection) once started and at the end: growth would be a leak.
+    const heap = async () =>
+      Object.fromEntries(await Promise.all(layers.map(async (l) => [l.name, (await stats(l)).heapAfterGcMb])));
+    const heapAtStart = await heap();
     const results: Measured[] = [];
     const l0: { operation: string; tps: number; latencyAvgMs: number; errors: number }[] = [];
     const wrk: { layer: string; operation: string; rps: number; p50: number; p99: number; errors: number }[] = [];
-    const selected = operations.filter((operation) => !check || (!operation.write && operation.inL3));
+    const only = args.only?.split(",");
+    const selected = operations.filter(
+      (operation) =>
+        (!check || (!operation.write && operation.inL3)) && (!only || only.includes(operation.operationName)),
+    );
     let approvalCursor = 0;
     const nextApprovals = (count: number) => {
       const slice = fixture.awaiting.slice(approvalCursor, approvalCursor + count);
@@ -391,8 +413,10 @@ async function main() {
         }
       }
     }
-    const explains = check ? [] : await explainAll(database.url, fixture, layers.find((l) => l.name === "L3") as Layer);
-    report({ results, l0, wrk, explains, fixture });
+    const explains = check
+      ? []
+      : await explainAll(database.url, fixture, layers.find((l) => l.name === "L3") as Layer, selected);
+    report({ results, l0, wrk, explains, fixture, heap: { start: heapAtStart, end: await heap() } });
   } finally {
     for (const layer of layers) layer.process.kill("SIGTERM");
     await database.stop();
@@ -418,6 +442,7 @@ function report(data: {
   wrk: { layer: string; operation: string; rps: number; p50: number; p99: number; errors: number }[];
   explains: Awaited<ReturnType<typeof explainAll>>;
   fixture: Fixture;
+  heap: { start: Record<string, number>; end: Record<string, number> };
 }) {
   const lines: string[] = [];
   const saturation = (operation: string, layer: string) =>
@@ -475,6 +500,10 @@ function report(data: {
         `| ${e.operation} | ${f2(e.l0Ms)} | ${f2(e.l3Ms)} | ${f2(e.l3Ms / e.l0Ms)} | ${e.l0Buffers} | ${e.l3Buffers} |`,
       );
   }
+  lines.push("", "## Memory: heap in use after a full collection, MB (peak RSS is in the tables above)", "");
+  lines.push("| layer | once started | after the run |", "|---|---|---|");
+  for (const layer of Object.keys(data.heap.start))
+    lines.push(`| ${layer} | ${data.heap.start[layer]} | ${data.heap.end[layer]} |`);
   lines.push("", `<!-- bench:l3-l2-ratios ${JSON.stringify(ratios)} -->`);
   const text = lines.join("\n");
   console.log(`\n${text}\n`);

@@ -13,6 +13,8 @@ export interface ServerStats {
   rssPeakMb: number;
   eventLoopLagP99Ms: number;
   eventLoopLagMaxMs: number;
+  /** The heap still in use after a full collection (servers run with --expose-gc): what is kept, not garbage. */
+  heapAfterGcMb: number;
   /** The last few messages with their values, for EXPLAIN. */
   recent: { text: string; values: unknown[] }[];
 }
@@ -65,6 +67,7 @@ export function statsKeeper(counters: Counters) {
       rssPeakMb: Math.round(Math.max(rssPeak, process.memoryUsage().rss) / 1048576),
       eventLoopLagP99Ms: lag.percentile(99) / 1e6,
       eventLoopLagMaxMs: lag.max / 1e6,
+      heapAfterGcMb: heapAfterGc(),
       recent: counters.recent,
     }),
     reset: () => {
@@ -75,6 +78,13 @@ export function statsKeeper(counters: Counters) {
       lag.reset();
     },
   };
+}
+
+function heapAfterGc() {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return Number.NaN;
+  gc();
+  return Math.round(process.memoryUsage().heapUsed / 1048576);
 }
 
 /** Handles GET/POST /__stats; returns false for any other path. */

@@ -9,6 +9,7 @@ import { PurchaseCategoryEnum } from "./purchase-category.graphql.ts";
 // loaded row does not carry, so each is filtered in SQL wherever it is loaded, not in memory.
 
 export const AssessmentRef = builder.prismaNode("Assessment", {
+  select: { id: true, authorityId: true },
   id: { field: "id" },
   nullable: true,
   description: "A CAF or specialist assessment: a case needs one before it can ask for money.",
@@ -22,12 +23,14 @@ export const AssessmentRef = builder.prismaNode("Assessment", {
       nullable: true,
       description: "The global ID of the attached assessment form (an Attachment), if one was attached.",
       // An id rather than the Attachment itself: who may download it is the Attachment's own rule.
+      select: { documentId: true },
       resolve: (assessment) => (assessment.documentId ? encodeGlobalID("Attachment", assessment.documentId) : null),
     }),
     document: t.prismaField({
       type: AttachmentNode,
       nullable: true,
       description: "The attached assessment form; null if none was attached or you may not see it.",
+      select: { documentId: true },
       resolve: (query, assessment, _args, context) =>
         assessment.documentId
           ? context.db.attachment.findFirst({

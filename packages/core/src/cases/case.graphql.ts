@@ -1,4 +1,5 @@
 import { subject } from "@casl/ability";
+import type { Case as CaseRow } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
 import { CaseStatusEnum } from "./case-enums.graphql.ts";
@@ -6,6 +7,9 @@ import { AssessmentRef } from "./case-records.graphql.ts";
 import { ChildRef } from "./child.graphql.ts";
 
 export const CaseRef = builder.prismaNode("Case", {
+  // Select mode: a query loads only the columns its fields ask for, plus these, which the Case
+  // rules below are checked against (permissions/ability.ts).
+  select: { id: true, authorityId: true, areaId: true, leadProfessionalId: true },
   id: { field: "id" },
   // A row the viewer may not see loads as null, exactly like a row that does not exist.
   nullable: true,
@@ -13,7 +17,8 @@ export const CaseRef = builder.prismaNode("Case", {
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("Case")] }),
   // Case rules only name the case's own columns, so they can be checked on a loaded row too:
   // a case reached through another record (a purchase request) is still only shown to its readers.
-  authScopes: (row, context) => context.ability.can("read", subject("Case", row)),
+  // The row carries only the columns those rules name (`select` above), hence the cast.
+  authScopes: (row, context) => context.ability.can("read", subject("Case", row as unknown as CaseRow)),
   fields: (t) => ({
     reference: t.exposeString("reference", { description: 'Unique in the authority, e.g. "KIN-2026-0007".' }),
     status: t.expose("status", { description: "OPEN or CLOSED.", type: CaseStatusEnum }),

@@ -11,6 +11,7 @@ const personalOrNull = { ...personal, unauthorizedResolver: () => null } as cons
 // does not carry, so there is no in-memory `authScopes` check here: every path that loads a
 // child (node, `child(id)`, a case's or household's children) filters in SQL with accessibleBy.
 export const ChildRef = builder.prismaNode("Child", {
+  select: { id: true, authorityId: true },
   id: { field: "id" },
   // A row the viewer may not see loads as null, exactly like a row that does not exist.
   nullable: true,
@@ -22,6 +23,7 @@ export const ChildRef = builder.prismaNode("Child", {
     dateOfBirth: t.expose("dateOfBirth", { description: "The child's date of birth.", type: "Date", ...personal }),
     ageInYears: t.int({
       description: "Whole years today (schemes' age limits, such as 0-18 or 0-19, are checked against this).",
+      select: { dateOfBirth: true },
       resolve: (child) => ageInYears(child.dateOfBirth),
     }),
     lookedAfter: t.exposeBoolean("lookedAfter", { description: "In the care of the local authority." }),
@@ -41,6 +43,7 @@ export const ChildRef = builder.prismaNode("Child", {
 // Not a node: a household is only reached through a child the viewer may read, so it needs no
 // rules of its own, and its other children are filtered like any other child.
 builder.prismaObject("Household", {
+  select: { id: true, authorityId: true },
   description: "The family or household around a child; siblings share one.",
   fields: (t) => ({
     name: t.exposeString("name", {

@@ -130,6 +130,7 @@ builder.prismaObject("Review", {
 });
 
 export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
+  select: { id: true, authorityId: true },
   description:
     "A lead professional's request to spend from a budget on a case, its approval chain and what happened after.",
   id: { field: "id" },
@@ -160,11 +161,13 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     total: t.field({
       description: "The sum of the items' line totals.",
       type: Money,
+      select: { total: true },
       resolve: (request) => request.total,
     }),
     matchedFunding: t.field({
       description: "What the family puts in.",
       type: Money,
+      select: { matchedFunding: true },
       resolve: (request) => request.matchedFunding,
     }),
     intendedOutcomes: t.exposeString("intendedOutcomes", {
@@ -184,6 +187,7 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     extensions: t.field({
       type: "JSON",
       description: "The scheme's own fields, under its id.",
+      select: { extensions: true },
       resolve: (request) => request.extensions,
     }),
     steps: t.relation("steps", {
@@ -223,6 +227,7 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
       description: "The cash issued, for a cash request once fulfilled.",
       type: Money,
       nullable: true,
+      select: { cashIssued: true },
       resolve: (request) => request.cashIssued,
     }),
     cashSignedForBy: t.exposeString("cashSignedForBy", {
