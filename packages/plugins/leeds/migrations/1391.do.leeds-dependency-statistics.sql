@@ -1,0 +1,6 @@
+-- As core's migration 0100: each reference column decides the authority, which PostgreSQL
+-- cannot know without these statistics (it would divide the rows it expects by the number of
+-- authorities). core's test/performance/planner-statistics.test.ts checks every tenant table.
+CREATE STATISTICS leeds_case_study_by_authority (dependencies) ON authority_id, case_id, recorded_by_id FROM leeds_case_study;
+
+ANALYZE leeds_case_study;
