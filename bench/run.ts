@@ -89,8 +89,15 @@ async function openDatabase() {
     const drift = describeDrift(await schemaFromPrisma(), await schemaFromDatabase(url)).filter(
       (problem) => !problem.includes("bench_"), // the harness's own helper tables
     );
+    const awaiting = await awaitingDecisions(url);
     if (drift.length) {
       log(`The kept database's schema is out of date (${drift[0]}…): seeding it again.`);
+      await dropDatabase(serverUrl, name);
+    } else if (awaiting < approvalsNeeded()) {
+      // Each run decides requests for good: earlier runs may have used up the queue.
+      log(
+        `The kept database has ${awaiting} requests awaiting a decision, fewer than a run decides: seeding it again.`,
+      );
       await dropDatabase(serverUrl, name);
     }
   }
@@ -108,6 +115,22 @@ async function openDatabase() {
     log(`Seeded ${seeded.totalRows} rows in ${seeded.seconds.toFixed(1)} s (${seeded.rowsPerSecond} rows/s)`);
   } else log(`Reusing ${name} (approvals made by earlier runs are gone from its queue).`);
   return { url, stop };
+}
+
+/** Requests a run decides at most: warm-ups, rounds and fixed rate for three layers, and L0's reserve. */
+const approvalsNeeded = () => (check ? 0 : Number(args.approvals) * (rounds + 1) * 3 + 150 + 500);
+
+async function awaitingDecisions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM purchase_request WHERE status = 'AWAITING_DECISION'",
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Sessions for the viewers, the pools of ids, and the helper table L0's approvals read. */
