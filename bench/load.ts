@@ -29,16 +29,58 @@ export interface RequestSource {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-/** Closed loop: `connections` clients, each sending its next request when the last is answered. */
+/**
+ * Closed loop over a fixed number of requests (approvals, each decided once): `connections`
+ * clients, each sending the next request when its last is answered, timed from the first send
+ * to the last answer. Not autocannon's `amount`: it ends a run on its one-second tick, so 150
+ * approvals always took 1, 2 or 3 seconds whatever the server did.
+ */
+export async function closedLoopAmount(
+  url: string,
+  source: RequestSource,
+  options: { connections: number; amount: number },
+): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const client = async () => {
+    while (sent < options.amount) {
+      sent += 1;
+      const { token, body } = source.next();
+      const began = performance.now();
+      const answer = await post(agent, `${url}/graphql`, token, body).catch(() => null);
+      latencies.push(performance.now() - began);
+      if (answer?.status !== 200 || !source.ok(answer.body)) errors += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.connections }, client));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return summarise(latencies, seconds, errors);
+}
+
+function summarise(latencies: number[], seconds: number, errors: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+}
+
+/** Closed loop for a duration: `connections` clients, each sending its next request when the last is answered. */
 export async function autocannonLoad(
   url: string,
   source: RequestSource,
-  options: { connections: number; duration?: number; amount?: number },
+  options: { connections: number; duration: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
-  // Timed here: autocannon's own duration is in whole seconds, which made a fixed count of
-  // approvals (1-3 s) come out at 150, 75 or 50 per second whatever the server did.
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -46,7 +88,7 @@ export async function autocannonLoad(
         url: `${url}/graphql`,
         method: "POST",
         connections: options.connections,
-        ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
+        duration: options.duration,
         timeout: 30,
         requests: [
           {
@@ -66,16 +108,7 @@ export async function autocannonLoad(
     );
     instance.on("response", (_client, _status, _bytes, time) => latencies.push(time));
   });
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors: errors + result.errors + result.timeouts,
-  };
+  return summarise(latencies, (performance.now() - started) / 1000, errors + result.errors + result.timeouts);
 }
 
 /**
@@ -115,17 +148,8 @@ export async function fixedRateLoad(
     );
   }
   await Promise.all(answered);
-  const seconds = (performance.now() - start) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    errors,
-  };
+  return summarise(latencies, (performance.now() - start) / 1000, errors);
 }
 
 function post(agent: Agent, url: string, token: string, body: string): Promise<{ status: number; body: string }> {

@@ -21,7 +21,7 @@ import { describeDrift, schemaFromDatabase, schemaFromPrisma } from "../packages
 import { DEMO_PASSWORD } from "../packages/core/src/seed/demo-people.ts";
 import { seedScale } from "../packages/core/src/seed/scale/scale-seed.ts";
 import { explainAll } from "./explain.ts";
-import { autocannonLoad, fixedRateLoad, type LoadResult, pgbenchLoad, wrkLoad } from "./load.ts";
+import { autocannonLoad, closedLoopAmount, fixedRateLoad, type LoadResult, pgbenchLoad, wrkLoad } from "./load.ts";
 import { bodyOf, type Fixture, type Operation, operations } from "./operations.ts";
 import { summariseProfile } from "./profile-summary.ts";
 import type { ServerStats } from "./servers/server-stats.ts";
@@ -278,7 +278,9 @@ async function measure(
   await stats(layer, true);
   const result = load.rate
     ? await fixedRateLoad(layer.url, source, { ...load, rate: load.rate })
-    : await autocannonLoad(layer.url, source, { connections, ...load });
+    : load.amount
+      ? await closedLoopAmount(layer.url, source, { connections, amount: load.amount })
+      : await autocannonLoad(layer.url, source, { connections, duration: load.duration ?? duration });
   const after = await stats(layer);
   return {
     ...result,
