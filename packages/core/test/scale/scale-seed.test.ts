@@ -1,7 +1,7 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedScale } from "../../src/seed/scale/scale-seed.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { createTestDatabase, testDatabaseWithSqlClient } from "../support/test-database.ts";
 
 const options = {
   authorities: 3,
@@ -25,22 +25,11 @@ const tenantReferences = [
 ];
 
 describe("the scale seed", () => {
-  let database: TestDatabase;
-  let client: pg.Client;
-  const count = async (sql: string) => Number((await client.query(sql)).rows[0].count);
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-  });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
-  });
+  const fixture = testDatabaseWithSqlClient();
+  const count = async (sql: string) => Number((await fixture.client.query(sql)).rows[0].count);
 
   it("fills every table in bulk and reports its rate", async () => {
-    const result = await seedScale(database.url, options);
+    const result = await seedScale(fixture.database.url, options);
     expect(result.rows.authority).toBe(3);
     expect(result.rows.case_record).toBe(240);
     expect(result.rows.purchase_request).toBeGreaterThan(240);
@@ -50,7 +39,7 @@ describe("the scale seed", () => {
   });
 
   it("covers every lifecycle stage of a request", async () => {
-    const statuses = await client.query("SELECT DISTINCT status::text FROM purchase_request ORDER BY 1");
+    const statuses = await fixture.client.query("SELECT DISTINCT status::text FROM purchase_request ORDER BY 1");
     expect(statuses.rows.map((row) => row.status)).toEqual(
       [
         "APPROVED",
@@ -125,11 +114,11 @@ describe("the scale seed", () => {
     const second = await createTestDatabase();
     try {
       await seedScale(second.url, { ...options, today: undefined });
-      expect(await fingerprint(second.url)).toBe(await fingerprint(database.url));
+      expect(await fingerprint(second.url)).toBe(await fingerprint(fixture.database.url));
     } finally {
       await second.drop();
     }
-    await expect(seedScale(database.url, options)).rejects.toThrow(/duplicate key/);
+    await expect(seedScale(fixture.database.url, options)).rejects.toThrow(/duplicate key/);
     expect(await count("SELECT count(*) FROM case_record")).toBe(240);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { inject } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
 import { asApplicationRole } from "../../src/db/application-role.ts";
 import { createDatabase, dropDatabase, urlForDatabase } from "../../src/db/database-admin.ts";
 import { createPrismaClient, type Database } from "../../src/db/prisma-client.ts";
@@ -59,4 +60,23 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   const name = `pathfinder_test_empty_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await createDatabase(serverUrl, name);
   return { url: urlForDatabase(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}
+
+/**
+ * For a test file that works in SQL the API never sends (catalogues, EXPLAIN, bulk loads): a
+ * database of its own and a plain `pg` client on it as the server admin, both made before the
+ * file's tests and closed after them.
+ */
+export function testDatabaseWithSqlClient(): { database: TestDatabase; client: pg.Client } {
+  const handle = {} as { database: TestDatabase; client: pg.Client };
+  beforeAll(async () => {
+    handle.database = await createTestDatabase();
+    handle.client = new pg.Client({ connectionString: handle.database.url });
+    await handle.client.connect();
+  });
+  afterAll(async () => {
+    await handle.client?.end();
+    await handle.database?.drop();
+  });
+  return handle;
 }
