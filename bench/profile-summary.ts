@@ -28,7 +28,8 @@ export function summariseProfile(path: string, top = 25): string {
   const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicros = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  for (const [i, id] of profile.samples.entries())
+    selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   const total = [...selfMicros.values()].reduce((sum, micros) => sum + micros, 0);
   const byOwner = new Map<string, number>();
   const byFunction = new Map<string, number>();
