@@ -37,6 +37,9 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     approvals: { type: "string", default: "400" },
     keep: { type: "boolean", default: false },
+    // An existing database on DATABASE_URL's server, seeded elsewhere with the same --seed
+    // (say by `npm run seed:scale`): used as it is, never seeded or dropped here.
+    database: { type: "string" },
     // A CPU profile of one layer under one operation at saturation, instead of the comparison.
     profile: { type: "string" },
     // Only these operations (operationName, comma-separated), e.g. --only Spend at national scale.
@@ -80,8 +83,13 @@ async function openDatabase() {
       if (!args.keep) rmSync(dataDirectory, { recursive: true, force: true });
     };
   }
-  const name = `pathfinder_bench_s${scale.seed}_a${scale.authorities}_c${scale.cases}`;
+  const name = args.database ?? `pathfinder_bench_s${scale.seed}_a${scale.authorities}_c${scale.cases}`;
   const url = urlForDatabase(serverUrl, name);
+  if (args.database) {
+    if (!(await databaseExists(serverUrl, name))) throw new Error(`--database ${name}: no such database`);
+    await migrateDatabase(url);
+    return { url, stop };
+  }
   if (await databaseExists(serverUrl, name)) {
     // A kept database may predate migrations merged since; Postgrator does not apply a migration
     // numbered below one already applied, so a stale schema is rebuilt rather than patched.
