@@ -70,7 +70,12 @@ export function createHttpApp(options: HttpAppOptions) {
   // Two connections: downloads are long and few; they must not starve the API's own pool.
   let exportPool: pg.Pool | undefined;
   const pool = () => {
-    exportPool ??= new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    if (!exportPool) {
+      exportPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+      // As the API's own pool (db/prisma-client.ts): an idle connection the server drops is
+      // discarded and the next download opens another; unheard, that 'error' ends the process.
+      exportPool.on("error", () => {});
+    }
     return exportPool;
   };
 

@@ -111,3 +111,22 @@ describe("CSV downloads", () => {
     expect((await api.request("/reports/spend-by-area.csv", { method: "POST" })).status).toBe(405);
   });
 });
+
+describe("CSV downloads when the database drops their connection", () => {
+  it("carry on with a new connection, and the server does not stop", async () => {
+    const first = await download("/reports/spend-by-area.csv", "admin");
+    expect(first.status).toBe(200);
+    await first.text();
+    // The download's connection now waits idle in its pool: the server ends it, as a restart,
+    // a failover or an idle timeout would.
+    const ended = await database.db.$queryRawUnsafe<unknown[]>(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()
+       AND usename = 'pathfinder_app' AND state = 'idle' AND query NOT LIKE '%begin_request%'`,
+    );
+    expect(ended.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = await download("/reports/spend-by-area.csv", "admin");
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain("North,5,2,10150");
+  });
+});
