@@ -1,8 +1,9 @@
 import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
+import type pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { sendBeginWithFirstStatement } from "./begin-with-first-statement.ts";
+import { createConnectionPool, tolerateDroppedConnections } from "./connection-pool.ts";
 
 export type Database = PrismaClient;
 
@@ -31,10 +32,8 @@ export function connectionPoolOf(db: Database): pg.Pool | undefined {
 /** A client on a new pool for `database`, or on a pool the caller made (to observe its statements). */
 export function createPrismaClient(database: string | pg.Pool, poolSize = 10): Database {
   // The pool is ours rather than the adapter's so that its use can be measured.
-  const pool = typeof database === "string" ? new pg.Pool({ connectionString: database, max: poolSize }) : database;
-  // An idle connection the server drops is discarded by the pool; the next query opens another.
-  // Without a listener, that 'error' event would end the process.
-  pool.on("error", () => {});
+  const pool =
+    typeof database === "string" ? createConnectionPool(database, poolSize) : tolerateDroppedConnections(database);
   sendBeginWithFirstStatement(pool);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait

@@ -1,10 +1,11 @@
-import pg from "pg";
+import type pg from "pg";
 import { handleAttachmentDownload } from "../attachments/attachment-download.ts";
 import { ATTACHMENT_PATH_PREFIX } from "../attachments/attachment-path.ts";
 import { PostgresFileStorage } from "../attachments/postgres-file-storage.ts";
 import { handleSso, SSO_PATH_PREFIX, type SsoOptions } from "../auth/sso/sso-routes.ts";
 import { handleCaseStudyDownload } from "../case-studies/case-study-download.ts";
 import { CASE_STUDY_PATH_PREFIX } from "../case-studies/case-study-path.ts";
+import { createConnectionPool } from "../db/connection-pool.ts";
 import { connectionPoolOf, type Database } from "../db/prisma-client.ts";
 import { createLogger } from "../observability/logger.ts";
 import { createApiMetrics, routeOf } from "../observability/metrics.ts";
@@ -70,12 +71,7 @@ export function createHttpApp(options: HttpAppOptions) {
   // Two connections: downloads are long and few; they must not starve the API's own pool.
   let exportPool: pg.Pool | undefined;
   const pool = () => {
-    if (!exportPool) {
-      exportPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
-      // As the API's own pool (db/prisma-client.ts): an idle connection the server drops is
-      // discarded and the next download opens another; unheard, that 'error' ends the process.
-      exportPool.on("error", () => {});
-    }
+    exportPool ??= createConnectionPool(options.databaseUrl as string, 2);
     return exportPool;
   };
 
