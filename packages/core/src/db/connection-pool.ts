@@ -12,3 +12,32 @@ export function tolerateDroppedConnections(pool: pg.Pool): pg.Pool {
 
 export const createConnectionPool = (connectionString: string, max: number): pg.Pool =>
   tolerateDroppedConnections(new pg.Pool({ connectionString, max }));
+
+export interface CheckedOutConnection {
+  client: pg.PoolClient;
+  /** Returns the connection to the pool, or discards it if it failed or was lost while out. */
+  release(error?: Error): void;
+}
+
+/**
+ * A connection taken from the pool for a stretch of statements. While it is out, the pool's
+ * own error listener is detached (pg-pool's design), so a connection the server ends between
+ * two statements, when no query is waiting to fail, would throw an uncaught 'error' and end
+ * the process. This listens for that for as long as the connection is out, and releasing it
+ * afterwards discards the dead connection instead of handing it to the next caller.
+ */
+export async function checkOutConnection(pool: pg.Pool): Promise<CheckedOutConnection> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onLost = (error: Error) => {
+    lost = error;
+  };
+  client.on("error", onLost);
+  return {
+    client,
+    release(error?: Error) {
+      client.off("error", onLost);
+      client.release(error ?? lost);
+    },
+  };
+}

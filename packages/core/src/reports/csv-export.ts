@@ -2,6 +2,7 @@ import { pipeline, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import type pg from "pg";
 import QueryStream from "pg-query-stream";
+import { checkOutConnection } from "../db/connection-pool.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { ReportColumn } from "./report-definition.ts";
 
@@ -20,13 +21,13 @@ export async function csvStream(
   query: Prisma.Sql,
   columns: ReportColumn[],
 ): Promise<Readable> {
-  const client = await pool.connect();
+  const { client, release } = await checkOutConnection(pool);
   try {
     // Like a GraphQL request: one transaction, held by row-level security to the viewer's authority.
     await client.query("BEGIN READ ONLY");
     await client.query("SELECT set_config('app.authority_id', $1, true)", [authorityId]);
   } catch (error) {
-    client.release(error as Error);
+    release(error as Error);
     throw error;
   }
   const rows = client.query(new QueryStream(query.text, query.values as unknown[], { batchSize: BATCH_ROWS }));
@@ -36,11 +37,11 @@ export async function csvStream(
   });
   pipeline(rows, csv, (error) => {
     // A cursor cut off part-way leaves the connection mid-query: discard it rather than reuse it.
-    if (error) client.release(error);
+    if (error) release(error);
     else
       client.query("COMMIT").then(
-        () => client.release(),
-        (commitError: Error) => client.release(commitError),
+        () => release(),
+        (commitError: Error) => release(commitError),
       );
   });
   return csv;
