@@ -12,13 +12,19 @@ export const sessionSql = `
   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
   GROUP BY u.authority_id, u.id`;
 
-/** A child's record, read by an approver of an area where the child has a case. $1 authority, $2 child, $3 areas. */
+/**
+ * A child's record, read by an approver of an area where the child has a case. $1 authority,
+ * $2 child, $3 areas. The household's other children are shown only where the approver could
+ * open their records too (a case in one of the areas), as Pathfinder's Child rule requires.
+ */
 export const childSql = `
   SELECT json_build_object('givenName', c.given_name, 'familyName', c.family_name, 'dateOfBirth', c.date_of_birth,
     'lookedAfter', c.looked_after, 'disabled', c.disabled,
     'household', (SELECT json_build_object('name', h.name, 'postcode', h.postcode, 'children',
         (SELECT json_agg(json_build_object('givenName', s.given_name, 'familyName', s.family_name) ORDER BY s.date_of_birth, s.id)
-         FROM child s WHERE s.authority_id = h.authority_id AND s.household_id = h.id))
+         FROM child s WHERE s.authority_id = h.authority_id AND s.household_id = h.id
+           AND EXISTS (SELECT 1 FROM case_child sc JOIN case_record sr ON sr.authority_id = sc.authority_id AND sr.id = sc.case_id
+                       WHERE sc.authority_id = s.authority_id AND sc.child_id = s.id AND sr.area_id = ANY($3::uuid[]))))
       FROM household h WHERE h.authority_id = c.authority_id AND h.id = c.household_id)) AS child
   FROM child c
   WHERE c.authority_id = $1 AND c.id = $2
