@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { openDatabase } from "./bench-database.ts";
 import { f1 } from "./figures.ts";
 import { buildFixture } from "./fixture.ts";
-import { type Layer, measure, serverFiles, startLayer, stats } from "./layers.ts";
+import { type Layer, measure, startLayer, stats } from "./layers.ts";
 import { operations } from "./operations.ts";
 import { args, duration, here, log } from "./options.ts";
 import { summariseProfile } from "./profile-summary.ts";
@@ -21,10 +21,9 @@ export async function profile(name: string) {
   let layer: Layer | undefined;
   try {
     const fixture = await buildFixture(database.url);
-    layer = await startLayer(layerName, serverFiles[layerName], database.url, [
-      "--cpu-prof",
-      `--cpu-prof-dir=${directory}`,
-    ]);
+    layer = await startLayer(layerName, database.url, {
+      nodeOptions: ["--cpu-prof", `--cpu-prof-dir=${directory}`],
+    });
     await measure(layer, operation, fixture, "warm-up", { duration: 2 });
     const measured = await measure(layer, operation, fixture, "saturation", { duration });
     log(

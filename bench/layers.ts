@@ -6,23 +6,30 @@ import { bodyOf, type Fixture, type Operation } from "./operations.ts";
 import { connections, duration, here } from "./options.ts";
 import type { ServerStats } from "./servers/server-stats.ts";
 
-export const serverFiles = { L1: "l1-node-http.ts", L2: "l2-yoga.ts", L3: "l3-pathfinder.ts" } as const;
+const serverFiles = {
+  L1: "l1-node-http.ts",
+  L2: "l2-yoga.ts",
+  L3: "l3-pathfinder.ts",
+  // `bench:check --against <ref>`: the ref's Pathfinder, from its own checkout (base-checkout.ts).
+  "L3 base": "l3-pathfinder.ts",
+} as const;
 
 export interface Layer {
-  name: "L1" | "L2" | "L3";
+  name: keyof typeof serverFiles;
   url: string;
   process: ChildProcess;
 }
 
+/** Starts a layer's server; `bench` is the bench/ folder it comes from (another checkout's for L3 base). */
 export async function startLayer(
   name: Layer["name"],
-  file: string,
   databaseUrl: string,
-  nodeOptions: string[] = [],
+  options: { nodeOptions?: string[]; bench?: string } = {},
 ): Promise<Layer> {
   const port = await freePort();
+  const file = `${options.bench ?? here}servers/${serverFiles[name]}`;
   // tsx as a loader in the server's own process (its CLI would add a parent process).
-  const child = spawn(process.execPath, [...nodeOptions, "--expose-gc", "--import", "tsx", `${here}servers/${file}`], {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), "--expose-gc", "--import", "tsx", file], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", POOL_SIZE: "10" },
     stdio: ["ignore", "pipe", "inherit"],
   });

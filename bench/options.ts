@@ -20,11 +20,17 @@ export const { values: args } = parseArgs({
     // Only these operations (operationName, comma-separated), e.g. --only Spend at national scale.
     only: { type: "string" },
     layer: { type: "string", default: "L3" },
+    // A git ref whose Pathfinder runs beside the working tree's as "L3 base", in the same run:
+    // bench:check then compares L3/L2 with the ref's L3/L2 measured alongside it.
+    against: { type: "string" },
   },
 });
 export const check = args.check;
 export const duration = check ? 5 : Number(args.duration);
-export const rounds = check ? 1 : Number(args.rounds);
+// More rounds for the check: with one, a check on unchanged code "fell" 10-25% below the
+// recorded ratios (rounds of one run differ by 10-20%), a false alarm the median damps. Four
+// against a base checkout, so that L3 and L3 base each come first in half the rounds.
+export const rounds = check ? (args.against ? 4 : 3) : Number(args.rounds);
 export const connections = Number(args.connections);
 export const scale = { authorities: Number(args.authorities), cases: Number(args.cases), seed: Number(args.seed) };
 export const log = (line: string) => console.log(`[bench] ${line}`);

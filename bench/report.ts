@@ -21,18 +21,25 @@ type Ratios = Record<string, number>;
 const row = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
 const table = (headers: string[], rows: string[]) => [row(headers), row(headers.map(() => "---")), ...rows];
 
-/** The saturation table, and each operation's L3/L2 (what bench:check and the README record). */
-function saturationTable(data: RunData): { lines: string[]; ratios: Ratios } {
+/**
+ * The saturation table, each operation's L3/L2 (what bench:check and the README record), and,
+ * with `--against`, the base checkout's L3/L2 from the same run.
+ */
+function saturationTable(data: RunData): { lines: string[]; ratios: Ratios; baseRatios: Ratios } {
   const ratios: Ratios = {};
+  const baseRatios: Ratios = {};
   const rows: string[] = [];
+  const withBase = data.results.some((r) => r.layer === "L3 base");
   for (const operation of new Set(data.results.map((r) => r.operation))) {
     const at = (layer: string) =>
       data.results.filter((r) => r.operation === operation && r.layer === layer && r.mode === "saturation");
     const rps = (layer: string) => median(at(layer).map((r) => r.rps));
     const l3 = at("L3");
     const ratio = rps("L3") / rps("L2");
+    const baseRatio = rps("L3 base") / rps("L2");
     if (Number.isFinite(ratio)) ratios[operation] = Number(ratio.toFixed(3));
-    const errors = ["L1", "L2", "L3"].flatMap(at).reduce((sum, r) => sum + r.errors, 0);
+    if (Number.isFinite(baseRatio)) baseRatios[operation] = Number(baseRatio.toFixed(3));
+    const errors = ["L1", "L2", "L3", "L3 base"].flatMap(at).reduce((sum, r) => sum + r.errors, 0);
     const l0 = median(data.l0.filter((r) => r.operation === operation).map((r) => r.tps));
     const ofL3 = (pick: (r: Measured) => number) => f1(median(l3.map(pick)));
     rows.push(
@@ -43,6 +50,7 @@ function saturationTable(data: RunData): { lines: string[]; ratios: Ratios } {
         f1(rps("L2")),
         f1(rps("L3")),
         f2(ratio),
+        ...(withBase ? [f1(rps("L3 base")), f2(baseRatio)] : []),
         f2(rps("L3") / rps("L1")),
         f2(rps("L2") / rps("L1")),
         ofL3((r) => r.p99),
@@ -55,9 +63,11 @@ function saturationTable(data: RunData): { lines: string[]; ratios: Ratios } {
       ]),
     );
   }
-  const headers = ["operation", "L0 pgbench tps", "L1 req/s", "L2 req/s", "L3 req/s", "L3/L2", "L3/L1", "L2/L1"];
-  headers.push("L3 p99 ms", "L3 SQL/req", "L3 round trips/req", "L2 SQL/req", "L3 RSS MB", "L3 loop lag p99 ms");
-  return { lines: ["## Saturation (median of rounds)", "", ...table([...headers, "errors"], rows)], ratios };
+  const headers = ["operation", "L0 pgbench tps", "L1 req/s", "L2 req/s", "L3 req/s", "L3/L2"];
+  if (withBase) headers.push("L3 base req/s", "L3 base/L2");
+  headers.push("L3/L1", "L2/L1", "L3 p99 ms", "L3 SQL/req", "L3 round trips/req", "L2 SQL/req", "L3 RSS MB");
+  headers.push("L3 loop lag p99 ms", "errors");
+  return { lines: ["## Saturation (median of rounds)", "", ...table(headers, rows)], ratios, baseRatios };
 }
 
 function fixedRateTable(results: Measured[]): string[] {
@@ -120,21 +130,22 @@ function recordedRatios(): Ratios {
   return match?.[1] ? JSON.parse(match[1]) : {};
 }
 
-/** bench:check's verdict: true when a ratio fell more than 10% below the recorded one, or a request failed. */
-function fellBelowRecorded(ratios: Ratios, results: Measured[]): boolean {
-  const recorded = recordedRatios();
+/**
+ * bench:check's verdict: true when a ratio fell more than 10% below its baseline (the base
+ * checkout's, measured in this run, or else the one recorded in the README), or a request failed.
+ */
+function fellBelowBaseline(ratios: Ratios, baseline: { ratios: Ratios; what: string }, results: Measured[]) {
   let fell = false;
   for (const [operation, ratio] of Object.entries(ratios)) {
-    const baseline = recorded[operation];
-    if (baseline === undefined) {
-      log(`${operation}: L3/L2 ${ratio} (no recorded ratio)`);
+    const expected = baseline.ratios[operation];
+    if (expected === undefined) {
+      log(`${operation}: L3/L2 ${ratio} (no ${baseline.what} ratio)`);
       continue;
     }
-    const drop = 1 - ratio / baseline;
+    const drop = 1 - ratio / expected;
     if (drop > 0.1) fell = true;
-    log(
-      `${operation}: L3/L2 ${ratio} ${drop > 0.1 ? "FELL more than 10% below" : "within 10% of"} the recorded ${baseline}`,
-    );
+    const verdict = drop > 0.1 ? "FELL more than 10% below" : "within 10% of";
+    log(`${operation}: L3/L2 ${ratio} ${verdict} the ${baseline.what} ${expected}`);
   }
   const failing = results.filter((r) => r.errors > 0);
   for (const r of failing) log(`${r.operation} ${r.layer}: ${r.errors} errors: the comparison is void`);
@@ -166,5 +177,10 @@ export function report(data: RunData): boolean {
   mkdirSync(`${here}results`, { recursive: true });
   writeFileSync(`${here}results/${name}.md`, `${text}\n`);
   writeFileSync(`${here}results/${name}.json`, JSON.stringify({ scale, ...data }, null, 2));
-  return check && fellBelowRecorded(saturation.ratios, data.results);
+  if (!check) return false;
+  const against = Object.keys(saturation.baseRatios).length > 0;
+  const baseline = against
+    ? { ratios: saturation.baseRatios, what: "base checkout's (same run)" }
+    : { ratios: recordedRatios(), what: "recorded" };
+  return fellBelowBaseline(saturation.ratios, baseline, data.results);
 }

@@ -1,12 +1,13 @@
 // `npm run bench`: the four layers over one scaled database, interleaved. `npm run bench:check`:
 // a short run comparing L3/L2 with the ratios recorded in bench/README.md. See bench/README.md.
 import { spawnSync } from "node:child_process";
+import { checkOutBase } from "./base-checkout.ts";
 import { openDatabase } from "./bench-database.ts";
 import { profile } from "./cpu-profile.ts";
 import { explainAll } from "./explain.ts";
 import { f1, f2, median } from "./figures.ts";
 import { buildFixture } from "./fixture.ts";
-import { type Layer, type Measured, measure, serverFiles, startLayer, stats } from "./layers.ts";
+import { type Layer, type Measured, measure, startLayer, stats } from "./layers.ts";
 import { pgbenchLoad, wrkLoad } from "./load.ts";
 import { bodyOf, type Fixture, type Operation, operations } from "./operations.ts";
 import { args, check, connections, duration, log, rounds } from "./options.ts";
@@ -24,11 +25,23 @@ interface Run {
 
 const approvalsPerRound = () => Number(args.approvals);
 
-/** Interleaved rounds at saturation, each starting at a different layer, each followed by L0. */
+/**
+ * The order of the layers in one round: each round starts at a different layer, and L3 and
+ * L3 base swap places every other round. Whichever of two adjacent runs comes second measured
+ * up to 20% lower (two runs of the same code, 2026-11-24), so neither may always be second.
+ */
+function roundOrder(present: Layer[], round: number): Layer[] {
+  const order = [...present];
+  const l3 = order.findIndex((layer) => layer.name === "L3");
+  const base = order.findIndex((layer) => layer.name === "L3 base");
+  if (round % 2 === 1 && l3 >= 0 && base >= 0) [order[l3], order[base]] = [order[base] as Layer, order[l3] as Layer];
+  return order.map((_, i) => order[(i + round) % order.length] as Layer);
+}
+
+/** Interleaved rounds at saturation (roundOrder), each followed by L0. */
 async function saturationRounds(run: Run, operation: Operation, present: Layer[]) {
   for (let round = 0; round < rounds; round += 1) {
-    for (let i = 0; i < present.length; i += 1) {
-      const layer = present[(i + round) % present.length] as Layer;
+    for (const layer of roundOrder(present, round)) {
       const load = operation.write
         ? { amount: approvalsPerRound(), requests: run.nextApprovals(approvalsPerRound()) }
         : { duration };
@@ -82,7 +95,7 @@ async function wrkRuns(run: Run, operation: Operation, present: Layer[]) {
 }
 
 async function measureOperation(run: Run, operation: Operation) {
-  const present = run.layers.filter((layer) => operation.inL3 || layer.name !== "L3");
+  const present = run.layers.filter((layer) => operation.inL3 || !layer.name.startsWith("L3"));
   // Warm-up (discarded): JIT, plan caches, connection pools.
   for (const layer of present)
     if (operation.write)
@@ -111,11 +124,13 @@ async function main(): Promise<boolean> {
   }
   const database = await openDatabase();
   const layers: Layer[] = [];
+  let base: ReturnType<typeof checkOutBase> | undefined;
   try {
+    base = args.against ? checkOutBase(args.against) : undefined;
     const fixture = await buildFixture(database.url);
     log(`Fixture: ${fixture.childIds.length} children, ${fixture.awaiting.length} requests awaiting a decision`);
-    for (const name of ["L1", "L2", "L3"] as const)
-      layers.push(await startLayer(name, serverFiles[name], database.url));
+    for (const name of ["L1", "L2", "L3"] as const) layers.push(await startLayer(name, database.url));
+    if (base) layers.push(await startLayer("L3 base", database.url, { bench: `${base.directory}/bench/` }));
     // Memory kept (after a full collection) once started and at the end: growth would be a leak.
     const heap = async () =>
       Object.fromEntries(await Promise.all(layers.map(async (l) => [l.name, (await stats(l)).heapAfterGcMb])));
@@ -141,6 +156,7 @@ async function main(): Promise<boolean> {
   } finally {
     for (const layer of layers) layer.process.kill("SIGTERM");
     await database.stop();
+    base?.remove();
   }
 }
 
