@@ -76,8 +76,11 @@ export async function openDatabase() {
   return { url, stop };
 }
 
+/** Whether this run approves requests at all: not the check, a profile, or an --only without them. */
+const approves = () => !check && !args.profile && (!args.only || args.only.split(",").includes("Approve"));
+
 /** Requests a run decides at most: warm-ups, rounds and fixed rate for three layers, and L0's reserve. */
-const approvalsNeeded = () => (check ? 0 : Number(args.approvals) * (rounds + 1) * 3 + 150 + 500);
+const approvalsNeeded = () => (approves() ? Number(args.approvals) * (rounds + 1) * 3 + 150 + 500 : 0);
 
 async function awaitingDecisions(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
