@@ -4,6 +4,7 @@ import type pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { sendBeginWithFirstStatement } from "./begin-with-first-statement.ts";
 import { createConnectionPool, tolerateDroppedConnections } from "./connection-pool.ts";
+import { preparedStatementLimit, statementNames } from "./prepared-statements.ts";
 
 export type Database = PrismaClient;
 
@@ -35,7 +36,14 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): D
   const pool =
     typeof database === "string" ? createConnectionPool(database, poolSize) : tolerateDroppedConnections(database);
   sendBeginWithFirstStatement(pool);
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    // The adapter passes the name to pg, which leaves a statement unnamed when it is undefined.
+    statementNameGenerator: statementNames(preparedStatementLimit()) as (query: {
+      sql: string;
+      args: unknown[];
+    }) => string,
+  });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });

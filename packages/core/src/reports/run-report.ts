@@ -1,5 +1,6 @@
+import { PLAN_EACH_TIME } from "../db/prepared-statements.ts";
 import type { Database } from "../db/prisma-client.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { NotAuthorisedError, NotSignedInError } from "../graphql/domain-errors.ts";
 import type { AppAbility } from "../permissions/casl-prisma.ts";
 import type { Viewer } from "../permissions/viewer.ts";
@@ -42,6 +43,6 @@ export async function runReport(
 }
 
 export async function runQuery(db: Pick<Database, "$queryRaw">, query: Prisma.Sql): Promise<ReportRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>(query);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} ${query}`);
   return rows.map(plainNumbers);
 }
