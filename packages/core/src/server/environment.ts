@@ -89,6 +89,15 @@ const environmentSchema = z.object({
       .positive("ATTACHMENT_MAX_BYTES must be a positive whole number of bytes")
       .optional(),
   ),
+  // Statements prepared per process (db/prepared-statements.ts); 0 behind a pooler that cannot keep them.
+  PREPARED_STATEMENTS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: "PREPARED_STATEMENTS must be a whole number of statements (0 for none)" })
+      .int("PREPARED_STATEMENTS must be a whole number of statements (0 for none)")
+      .min(0, "PREPARED_STATEMENTS must be a whole number of statements (0 for none)")
+      .optional(),
+  ),
   PATHFINDER_CONFIG: z.preprocess(
     unsetIfEmpty,
     z

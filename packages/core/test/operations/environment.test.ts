@@ -56,6 +56,9 @@ describe("configuration by environment variables, checked at start-up", () => {
       "SECURE_COOKIES must be true or false",
     ]);
     expect(problemsOf({ API_PORT: "70000" }, "development")).toEqual(["API_PORT must be a port number (1-65535)"]);
+    expect(problemsOf({ PREPARED_STATEMENTS: "-5" }, "development")).toEqual([
+      "PREPARED_STATEMENTS must be a whole number of statements (0 for none)",
+    ]);
   });
 
   it("refuses a production start that would accept any GraphQL document, unless that is said on purpose", () => {
