@@ -15,7 +15,7 @@ import { migrateDatabase } from "../packages/core/src/db/migrations.ts";
 import { describeDrift, schemaFromDatabase, schemaFromPrisma } from "../packages/core/src/db/schema-drift.ts";
 import { DEMO_PASSWORD } from "../packages/core/src/seed/demo-people.ts";
 import { seedScale } from "../packages/core/src/seed/scale/scale-seed.ts";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../packages/core/test/support/free-port.ts";
 import { args, check, log, root, rounds, scale } from "./options.ts";
 
 /** The database: DATABASE_URL's server, or an embedded PostgreSQL in a temporary directory. */

@@ -1,6 +1,6 @@
 // L1, L2 and L3 as servers of their own, and one measurement of a layer under one kind of load.
 import { type ChildProcess, spawn } from "node:child_process";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../packages/core/test/support/free-port.ts";
 import { autocannonLoad, closedLoopAmount, fixedRateLoad, type LoadResult } from "./load.ts";
 import { bodyOf, type Fixture, type Operation } from "./operations.ts";
 import { connections, duration, here } from "./options.ts";

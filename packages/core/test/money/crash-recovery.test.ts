@@ -5,13 +5,13 @@
 // burst with the same keys must complete what had not landed and move nothing twice.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot } from "../../src/db/repository-paths.ts";
 import { ledgerAgreesWithBudget } from "../purchases/support/ledger-check.ts";
 import { draftInput, mutate } from "../purchases/support/purchase-api.ts";
 import { PASSWORD, type PurchaseWorld, seedPurchaseWorld } from "../purchases/support/purchase-world.ts";
 import { createTestApi } from "../support/api-client.ts";
+import { freePort } from "../support/free-port.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 // Deterministic and bounded: 24 approvals and 24 cash fulfilments in one burst. The process is
@@ -49,14 +49,6 @@ const exited = (child: ChildProcess) =>
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.on("exit", () => resolve());
   });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function listening(api: Api, port: number) {
   const deadline = Date.now() + 60_000;

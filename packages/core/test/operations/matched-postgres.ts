@@ -4,10 +4,10 @@
 // packages as pg_dump (postgresql-15), so what is tested is exactly what an operator runs.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { freePort } from "../support/free-port.ts";
 
 export const clientMajor = (tool = "pg_dump") =>
   Number(/(\d+)\.\d+/.exec(execFileSync(tool, ["--version"], { encoding: "utf8" }))?.[1]);
@@ -19,15 +19,6 @@ export async function serverMajor(url: string): Promise<number> {
   await client.end();
   return Math.floor(Number(rows[0].server_version_num) / 10_000);
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer();
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** Starts a PostgreSQL server of the given major version from /usr/lib/postgresql/<major>/bin. */
 export async function startDebianPostgres(major: number): Promise<{ adminUrl: string; stop(): void }> {

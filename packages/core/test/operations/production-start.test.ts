@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asApplicationRole } from "../../src/db/application-role.ts";
 import { repositoryRoot } from "../../src/db/repository-paths.ts";
+import { freePort } from "../support/free-port.ts";
 import { createEmptyDatabase } from "../support/test-database.ts";
 
 // A deployment as docs/operations.md describes it, on a real PostgreSQL: `npm run db:migrate`
@@ -29,14 +29,6 @@ const exited = (child: ChildProcess) =>
     if (child.exitCode !== null) resolve(child.exitCode);
     else child.on("exit", (code) => resolve(code));
   });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until(condition: () => boolean, what: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,6 @@
 // Starts one PostgreSQL server for the whole test run (or uses the server named by
 // DATABASE_URL), and builds a migrated template database that each test file copies.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -9,24 +8,13 @@ import { allowApplicationLogin } from "../../src/db/application-role.ts";
 import { createDatabase, dropDatabase, urlForDatabase } from "../../src/db/database-admin.ts";
 import { startEmbeddedPostgres } from "../../src/db/embedded-postgres-server.ts";
 import { migrateDatabase } from "../../src/db/migrations.ts";
+import { freePort } from "./free-port.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     postgresServerUrl: string;
     templateDatabase: string;
   }
-}
-
-/** A port nothing listens on now, so parallel test runs (turbo runs packages side by side) never collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -6,9 +6,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import coreGlobalSetup from "@pathfinder/core/test-global-setup";
+import { freePort } from "@pathfinder/core/testing";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { freePort } from "./free-port.ts";
 import { startProcess, waitUntilUp } from "./processes.ts";
 
 declare module "vitest" {

@@ -1,6 +1,10 @@
 import { createServer } from "node:net";
 
-/** A port nothing listens on now, for an embedded PostgreSQL or a layer's server. */
+/**
+ * A port nothing listens on now, for a server a test or the benchmark starts (an embedded
+ * PostgreSQL, the API, the portal), so parallel runs (turbo runs packages side by side) never
+ * collide.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
