@@ -24,14 +24,14 @@ export function preparedStatementLimit(setting = process.env.PREPARED_STATEMENTS
  * Names for Prisma's pg adapter to prepare statements under (its `statementNameGenerator`).
  * Without names, every statement is sent in full (several kilobytes of SQL for a page with its
  * relations) and parsed and planned again each time; a named one is parsed once per connection,
- * and after five runs PostgreSQL may keep a generic plan for it, which is most of the gain
- * (measured: 8-33% more reads and ~30% more approvals a second; with every plan forced to be
- * made afresh, none). The same SQL always gets the same name, on every connection.
+ * and after five runs PostgreSQL may keep a generic plan for it, which is the gain (measured:
+ * 18-34% more list and record reads a second, approvals within their noise; with every plan
+ * forced to be made afresh, none). The same SQL always gets the same name, on every connection.
  *
  * Bounded, because PostgreSQL keeps a connection's prepared statements (~0.3 MB each for the
  * larger ones) until the connection closes, and Prisma's SQL varies with the length of `IN`
  * lists: past `limit` distinct statements, the rest run unnamed, as before. A statement with no
- * parameters stays unnamed: its values are in its text, which seldom repeats (each request's
+ * parameters stays unnamed: its values are in its text, which seldom repeats (each session's
  * `begin_request` call carries its own token hash), and unnamed it goes by the simple protocol,
  * in one message with the BEGIN before it (begin-with-first-statement.ts).
  */

@@ -43,6 +43,7 @@ export async function runReport(
 }
 
 export async function runQuery(db: Pick<Database, "$queryRaw">, query: Prisma.Sql): Promise<ReportRow[]> {
+  // Planned for this filter's period every time, never from a cached plan (db/prepared-statements.ts).
   const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} ${query}`);
   return rows.map(plainNumbers);
 }
