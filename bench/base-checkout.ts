@@ -32,22 +32,8 @@ function linkWorkspacePackages(directory: string) {
 }
 
 /** Prisma's client, generated for the ref's schema (it is not committed), without the network. */
-function generatePrismaClient(directory: string) {
-  execFileSync(
-    process.execPath,
-    [`${root}node_modules/prisma/build/index.js`, "generate", "--config", "prisma/prisma.config.ts"],
-    {
-      cwd: directory,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        PRISMA_SCHEMA_ENGINE_BINARY: `${root}scripts/prisma-generate.mjs`,
-        PRISMA_HIDE_UPDATE_MESSAGE: "1",
-        CHECKPOINT_DISABLE: "1",
-      },
-    },
-  );
-}
+const generatePrismaClient = (directory: string) =>
+  execFileSync(process.execPath, [`${root}scripts/prisma-generate.mjs`, directory], { stdio: "inherit" });
 
 /** Checks `ref` out (replacing any earlier checkout) and returns where, with a way to remove it. */
 export function checkOutBase(ref: string): { directory: string; remove(): void } {

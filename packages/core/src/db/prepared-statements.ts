@@ -11,12 +11,14 @@ export const PLAN_EACH_TIME = "/* planned each time */";
 /** How many distinct statements one process prepares, unless PREPARED_STATEMENTS says otherwise. */
 export const DEFAULT_PREPARED_STATEMENTS = 200;
 
+/** What PREPARED_STATEMENTS must be: said the same way at start-up (server/environment.ts) and here. */
+export const PREPARED_STATEMENTS_RULE = "PREPARED_STATEMENTS must be a whole number of statements (0 for none)";
+
 /** PREPARED_STATEMENTS: a number of statements, 0 to prepare none (say, behind a pooler that cannot keep them). */
 export function preparedStatementLimit(setting = process.env.PREPARED_STATEMENTS): number {
   if (setting === undefined || setting === "") return DEFAULT_PREPARED_STATEMENTS;
   const limit = Number(setting);
-  if (!Number.isInteger(limit) || limit < 0)
-    throw new Error(`PREPARED_STATEMENTS must be a whole number of statements (0 for none), not "${setting}"`);
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`${PREPARED_STATEMENTS_RULE}, not "${setting}"`);
   return limit;
 }
 

@@ -3,6 +3,7 @@
 // surfacing later as a confusing failure (or, worse, a silent default).
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import { PREPARED_STATEMENTS_RULE } from "../db/prepared-statements.ts";
 
 /** How the process runs: `npm start` (development), `npm run start:prod`, or `npm run db:migrate`. */
 export type RunMode = "development" | "production" | "migrate";
@@ -93,9 +94,9 @@ const environmentSchema = z.object({
   PREPARED_STATEMENTS: z.preprocess(
     unsetIfEmpty,
     z.coerce
-      .number({ error: "PREPARED_STATEMENTS must be a whole number of statements (0 for none)" })
-      .int("PREPARED_STATEMENTS must be a whole number of statements (0 for none)")
-      .min(0, "PREPARED_STATEMENTS must be a whole number of statements (0 for none)")
+      .number({ error: PREPARED_STATEMENTS_RULE })
+      .int(PREPARED_STATEMENTS_RULE)
+      .min(0, PREPARED_STATEMENTS_RULE)
       .optional(),
   ),
   PATHFINDER_CONFIG: z.preprocess(
