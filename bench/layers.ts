@@ -53,6 +53,8 @@ export interface Measured extends LoadResult {
   roundTripsPerRequest: number;
   rssPeakMb: number;
   eventLoopLagP99Ms: number;
+  /** The server process's CPU time per request: steadier than throughput on a shared machine. */
+  cpuMsPerRequest: number;
 }
 
 export async function measure(
@@ -90,5 +92,6 @@ export async function measure(
     roundTripsPerRequest: after.requests ? after.roundTrips / after.requests : Number.NaN,
     rssPeakMb: after.rssPeakMb,
     eventLoopLagP99Ms: after.eventLoopLagP99Ms,
+    cpuMsPerRequest: after.requests ? after.cpuMs / after.requests : Number.NaN,
   };
 }

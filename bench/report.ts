@@ -59,6 +59,8 @@ function saturationTable(data: RunData): { lines: string[]; ratios: Ratios; base
         f1(median(at("L2").map((r) => r.statementsPerRequest))),
         Math.max(0, ...l3.map((r) => r.rssPeakMb)),
         ofL3((r) => r.eventLoopLagP99Ms),
+        f2(median(at("L2").map((r) => r.cpuMsPerRequest))),
+        f2(median(l3.map((r) => r.cpuMsPerRequest))),
         errors,
       ]),
     );
@@ -66,7 +68,7 @@ function saturationTable(data: RunData): { lines: string[]; ratios: Ratios; base
   const headers = ["operation", "L0 pgbench tps", "L1 req/s", "L2 req/s", "L3 req/s", "L3/L2"];
   if (withBase) headers.push("L3 base req/s", "L3 base/L2");
   headers.push("L3/L1", "L2/L1", "L3 p99 ms", "L3 SQL/req", "L3 round trips/req", "L2 SQL/req", "L3 RSS MB");
-  headers.push("L3 loop lag p99 ms", "errors");
+  headers.push("L3 loop lag p99 ms", "L2 CPU ms/req", "L3 CPU ms/req", "errors");
   return { lines: ["## Saturation (median of rounds)", "", ...table(headers, rows)], ratios, baseRatios };
 }
 
@@ -74,7 +76,7 @@ function fixedRateTable(results: Measured[]): string[] {
   const fixed = results.filter((r) => r.mode.startsWith("fixed"));
   if (!fixed.length) return [];
   const headers = ["operation", "layer", "rate", "achieved req/s", "p50 ms", "p95 ms", "p99 ms", "errors"];
-  headers.push("SQL/req", "round trips/req", "RSS MB", "loop lag p99 ms");
+  headers.push("SQL/req", "round trips/req", "RSS MB", "loop lag p99 ms", "CPU ms/req");
   const rows = fixed.map((r) =>
     row([
       r.operation,
@@ -89,6 +91,7 @@ function fixedRateTable(results: Measured[]): string[] {
       f1(r.roundTripsPerRequest),
       r.rssPeakMb,
       f1(r.eventLoopLagP99Ms),
+      f2(r.cpuMsPerRequest),
     ]),
   );
   return ["## Fixed rate (half of each layer's saturation)", "", ...table(headers, rows)];

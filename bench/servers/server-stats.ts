@@ -13,6 +13,8 @@ export interface ServerStats {
   rssPeakMb: number;
   eventLoopLagP99Ms: number;
   eventLoopLagMaxMs: number;
+  /** CPU time (user and system) the server's process spent since the last reset, in ms. */
+  cpuMs: number;
   /** The heap still in use after a full collection (servers run with --expose-gc): what is kept, not garbage. */
   heapAfterGcMb: number;
   /** The last few messages with their values, for EXPLAIN. */
@@ -52,6 +54,7 @@ export function statsKeeper(counters: Counters) {
   lag.enable();
   let requests = 0;
   let rssPeak = 0;
+  let cpuAtReset = process.cpuUsage();
   const sample = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }, 200);
@@ -67,6 +70,7 @@ export function statsKeeper(counters: Counters) {
       rssPeakMb: Math.round(Math.max(rssPeak, process.memoryUsage().rss) / 1048576),
       eventLoopLagP99Ms: lag.percentile(99) / 1e6,
       eventLoopLagMaxMs: lag.max / 1e6,
+      cpuMs: cpuSince(cpuAtReset),
       heapAfterGcMb: heapAfterGc(),
       recent: counters.recent,
     }),
@@ -75,9 +79,15 @@ export function statsKeeper(counters: Counters) {
       counters.statements = 0;
       counters.roundTrips = 0;
       rssPeak = 0;
+      cpuAtReset = process.cpuUsage();
       lag.reset();
     },
   };
+}
+
+function cpuSince(start: NodeJS.CpuUsage) {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function heapAfterGc() {

@@ -4,6 +4,9 @@ import { maxAttachmentBytes } from "./attachment-limits.ts";
 /** Room for the multipart envelope: the operation's JSON, the map and the part headers. */
 const ENVELOPE_BYTES = 1024 * 1024;
 
+/** The most an upload's whole multipart body may hold. */
+export const maxUploadBodyBytes = () => maxAttachmentBytes() + ENVELOPE_BYTES;
+
 /**
  * Yoga reads a whole multipart body into memory before any resolver runs, so an upload far
  * beyond the limit is turned away from its declared Content-Length first, without reading it.
@@ -13,7 +16,7 @@ export const uploadSizeGuard: Plugin = {
   onRequest({ request, endResponse, fetchAPI }) {
     if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/")) return;
     const declared = Number(request.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > maxAttachmentBytes() + ENVELOPE_BYTES) {
+    if (Number.isFinite(declared) && declared > maxUploadBodyBytes()) {
       endResponse(
         new fetchAPI.Response("This upload is too large to accept.", {
           status: 413,

@@ -81,6 +81,8 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     landingPage: false,
     // One operation per request: a batch would multiply every limit below by its length.
     batching: false,
+    // requestSizeGuard bounds every body, more cheaply than yoga's own limit (see there).
+    maxRequestBodySize: false,
     // The portal calls the API from its own origin (Next rewrites /graphql), so no other origin
     // is ever allowed to read an answer. Yoga's default would reflect any Origin, with credentials.
     cors: false,

@@ -191,6 +191,33 @@ describe("refused uploads write nothing", () => {
     expect(await stored()).toEqual(before);
   });
 
+  it("counts an upload sent without a length (chunked) and turns it away at the limit (413)", async () => {
+    vi.stubEnv("ATTACHMENT_MAX_BYTES", "1");
+    const form = new FormData();
+    form.append(
+      "operations",
+      JSON.stringify({
+        query: "mutation ($f: File!) { uploadAttachment(file: $f, kind: OTHER) { __typename } }",
+        variables: { f: null },
+      }),
+    );
+    form.append("map", JSON.stringify({ 0: ["variables.f"] }));
+    form.append("0", new File([new Uint8Array(pdfOfSize(1024 * 1024 + 10))], "huge.pdf"));
+    const multipart = new Response(form);
+    const before = await stored();
+    const response = await api.request("/graphql", {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${alphaLp}`,
+        "content-type": multipart.headers.get("content-type") ?? "",
+      },
+      body: multipart.body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await stored()).toEqual(before);
+  });
+
   it("refuses an empty file", async () => {
     const result = await expectRefusedWithNothingWritten(() =>
       upload(api, { bytes: new Uint8Array(), name: "blank.pdf" }, "RECEIPT", alphaLp),

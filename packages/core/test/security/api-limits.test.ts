@@ -108,7 +108,61 @@ describe("request size", () => {
     });
     expect(response.status).toBe(413);
   });
+
+  it("counts a body sent without a length (chunked) and turns it away at 1 MiB, reading no further", async () => {
+    const body = JSON.stringify({
+      query: 'mutation ($p: String!) { updateCasePlan(caseId: "x", plan: $p) { __typename } }',
+      variables: { p: "x".repeat(4 * MAX_REQUEST_BYTES) },
+    });
+    const stream = chunked(body);
+    const response = await production.request("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: stream.body,
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].message).toBe("This request is too large to accept.");
+    expect(stream.sent()).toBeLessThan(MAX_REQUEST_BYTES + 2 * CHUNK);
+  });
+
+  it("answers a request sent without a length when it is within the limit", async () => {
+    const stream = chunked(JSON.stringify({ query: "{ me { email } }" }));
+    const response = await production.request("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: stream.body,
+      duplex: "half",
+    } as RequestInit);
+    expect(await response.json()).toEqual({ data: { me: { email: "admin@alpha.test" } } });
+  });
+
+  it("refuses a Content-Length that is not a number of bytes (400)", async () => {
+    const response = await production.request("/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "content-length": "1e3" },
+      body: JSON.stringify({ query: "{ me { email } }" }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe("This request's Content-Length is not a number of bytes.");
+  });
 });
+
+const CHUNK = 64 * 1024;
+
+/** `text` as a stream of 64 KiB chunks with no declared length, and how much of it was pulled. */
+function chunked(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (at >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(at, at + CHUNK));
+      at += CHUNK;
+    },
+  });
+  return { body, sent: () => Math.min(at, bytes.length) };
+}
 
 describe("trusted documents", () => {
   const me = "query Me { me { name } }";
