@@ -48,6 +48,7 @@ export async function explainAll(url: string, fixture: Fixture, l3: { url: strin
   const childId = fixture.childIds[0] as string;
   const session = (who: keyof Fixture["tokenHashes"]) => ({ text: sql.sessionSql, values: [fixture.tokenHashes[who]] });
   const handWritten: Record<string, { text: string; values: unknown[] }[]> = {
+    Me: [session("approver"), { text: sql.meSql, values: [fixture.authorityId, fixture.viewerIds.approver] }],
     Child: [
       session("approver"),
       { text: sql.childSql, values: [fixture.authorityId, childId, fixture.approverAreas] },

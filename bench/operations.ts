@@ -52,6 +52,22 @@ const viewerDefines = (fixture: Fixture, who: keyof Fixture["tokens"]) => ({
 
 export const operations: Operation[] = [
   {
+    // Not one of the issue's six: the floor under them, one primary-key read by a signed-in
+    // viewer, which every layer pays before an operation's own work.
+    name: "signed-in viewer (floor)",
+    operationName: "Me",
+    document: "query Me { me { name email } }",
+    inL3: true,
+    write: false,
+    token: (f) => f.tokens.approver,
+    variables: () => ({}),
+    ok: (body) => noErrors(body) && body.includes('"email"'),
+    pgbench: (f) => ({
+      script: sessionStep + forPgbench(sql.meSql, ["authority", "viewer"]),
+      defines: viewerDefines(f, "approver"),
+    }),
+  },
+  {
     name: "child record",
     operationName: "Child",
     document: `query Child($id: ID!) { child(id: $id) { givenName familyName dateOfBirth lookedAfter disabled

@@ -12,6 +12,11 @@ export const sessionSql = `
   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
   GROUP BY u.authority_id, u.id`;
 
+/** The signed-in viewer's own name and e-mail: one primary-key read, the floor under every operation. $1 authority, $2 viewer. */
+export const meSql = `
+  SELECT json_build_object('name', u.name, 'email', u.email) AS me
+  FROM staff_user u WHERE u.authority_id = $1 AND u.id = $2`;
+
 /**
  * A child's record, read by an approver of an area where the child has a case. $1 authority,
  * $2 child, $3 areas. The household's other children are shown only where the approver could

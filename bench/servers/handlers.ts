@@ -6,6 +6,11 @@ import { type BenchViewer, rowIdOf } from "./viewer.ts";
 
 const edges = (rows: unknown[]) => ({ edges: rows.map((node) => ({ node })) });
 
+export async function me(pool: pg.Pool, viewer: BenchViewer) {
+  const { rows } = await pool.query(sql.meSql, [viewer.authorityId, viewer.id]);
+  return rows[0]?.me ?? null;
+}
+
 export async function child(pool: pg.Pool, viewer: BenchViewer, id: string) {
   const childId = rowIdOf(id);
   const { rows } = await pool.query(sql.childSql, [viewer.authorityId, childId, viewer.approverAreas]);

@@ -10,6 +10,7 @@ const stats = statsKeeper(counters);
 
 type Variables = Record<string, unknown>;
 const operations: Record<string, (viewer: BenchViewer, variables: Variables) => Promise<[string, unknown]>> = {
+  Me: async (viewer) => ["me", await handlers.me(pool, viewer)],
   Child: async (viewer, v) => ["child", await handlers.child(pool, viewer, v.id as string)],
   Queue: async (viewer, v) => ["purchaseRequests", await handlers.queue(pool, viewer, v.first as number)],
   Caseload: async (viewer, v) => ["cases", await handlers.caseload(pool, viewer, v.first as number)],

@@ -10,6 +10,7 @@ const { pool, counters } = countingPool(process.env.DATABASE_URL as string, Numb
 const stats = statsKeeper(counters);
 
 const typeDefs = /* GraphQL */ `
+  type StaffUser { name: String! email: String! }
   type Money { pence: Int! }
   type Area { name: String! }
   type ChildSummary { givenName: String! familyName: String! dateOfBirth: String }
@@ -39,6 +40,7 @@ const typeDefs = /* GraphQL */ `
   enum DecisionChoice { APPROVE }
   enum CaseStatus { OPEN CLOSED }
   type Query {
+    me: StaffUser
     child(id: ID!): Child
     purchaseRequests(awaitingMyDecision: Boolean, first: Int!): PurchaseRequestConnection!
     cases(status: CaseStatus, first: Int!): CaseConnection!
@@ -59,6 +61,7 @@ const yoga = createYoga<Record<string, unknown>, Context>({
     typeDefs,
     resolvers: {
       Query: {
+        me: (_root, _args, context) => handlers.me(pool, signedIn(context)),
         child: (_root, args, context) => handlers.child(pool, signedIn(context), args.id),
         purchaseRequests: (_root, args, context) => handlers.queue(pool, signedIn(context), args.first),
         cases: (_root, args, context) => handlers.caseload(pool, signedIn(context), args.first),
@@ -73,8 +76,11 @@ const yoga = createYoga<Record<string, unknown>, Context>({
       },
     },
   }),
-  // As Pathfinder runs in production: no GraphiQL, no landing page, no request logging.
+  // As Pathfinder runs in production: no GraphiQL, no landing page, no request logging; and
+  // without yoga's body-size limit, which Pathfinder replaces with a cheaper one of its own
+  // (server/request-size-guard.ts), so that neither layer pays for it.
   graphiql: false,
+  maxRequestBodySize: false,
   landingPage: false,
   logging: false,
   context: async ({ request }) => ({ viewer: await viewerOf(pool, request.headers.get("authorization") ?? undefined) }),
