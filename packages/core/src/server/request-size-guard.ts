@@ -23,7 +23,7 @@ const tooLarge = () =>
  * declares. A body sent without a length (chunked) is counted as it is read and abandoned at the
  * limit. This replaces yoga's own limit (`maxRequestBodySize: false` in graphql-server.ts),
  * which pipes every body through a counting stream even when its length is declared: ~5% of a
- * small request's CPU in its profile; without it, 6-24% less CPU per request and 2-13% more
+ * small request's CPU in its profile; without it, 6-19% less CPU per request and 2-15% more
  * throughput for three benchmarked operations (bench/README.md, 2026-11-24).
  */
 export const requestSizeGuard: Plugin = {
