@@ -166,23 +166,15 @@ describe("refused uploads write nothing", () => {
 
   it("turns away a body far beyond the limit before reading it (413)", async () => {
     vi.stubEnv("ATTACHMENT_MAX_BYTES", "1");
-    const form = new FormData();
-    form.append(
-      "operations",
-      JSON.stringify({
-        query: "mutation ($f: File!) { uploadAttachment(file: $f, kind: OTHER) { __typename } }",
-        variables: { f: null },
-      }),
-    );
-    form.append("map", JSON.stringify({ 0: ["variables.f"] }));
-    form.append("0", new File([new Uint8Array(pdfOfSize(1024 * 1024 + 10))], "huge.pdf"));
-    const body = await new Response(form).arrayBuffer();
+    const multipart = new Response(uploadOfAMegabyte());
+    const contentType = multipart.headers.get("content-type") ?? "";
+    const body = await multipart.arrayBuffer();
     const before = await stored();
     const response = await api.request("/graphql", {
       method: "POST",
       headers: {
         authorization: `Bearer ${alphaLp}`,
-        "content-type": new Response(form).headers.get("content-type") ?? "",
+        "content-type": contentType,
         "content-length": String(body.byteLength),
       },
       body,
@@ -193,17 +185,7 @@ describe("refused uploads write nothing", () => {
 
   it("counts an upload sent without a length (chunked) and turns it away at the limit (413)", async () => {
     vi.stubEnv("ATTACHMENT_MAX_BYTES", "1");
-    const form = new FormData();
-    form.append(
-      "operations",
-      JSON.stringify({
-        query: "mutation ($f: File!) { uploadAttachment(file: $f, kind: OTHER) { __typename } }",
-        variables: { f: null },
-      }),
-    );
-    form.append("map", JSON.stringify({ 0: ["variables.f"] }));
-    form.append("0", new File([new Uint8Array(pdfOfSize(1024 * 1024 + 10))], "huge.pdf"));
-    const multipart = new Response(form);
+    const multipart = new Response(uploadOfAMegabyte());
     const before = await stored();
     const response = await api.request("/graphql", {
       method: "POST",
@@ -307,3 +289,18 @@ describe("who can download", () => {
     expect(response.status).toBe(405);
   });
 });
+
+/** A multipart upload of a file just over 1 MiB: far over the 1-byte limit the 413 tests set. */
+function uploadOfAMegabyte(): FormData {
+  const form = new FormData();
+  form.append(
+    "operations",
+    JSON.stringify({
+      query: "mutation ($f: File!) { uploadAttachment(file: $f, kind: OTHER) { __typename } }",
+      variables: { f: null },
+    }),
+  );
+  form.append("map", JSON.stringify({ 0: ["variables.f"] }));
+  form.append("0", new File([new Uint8Array(pdfOfSize(1024 * 1024 + 10))], "huge.pdf"));
+  return form;
+}

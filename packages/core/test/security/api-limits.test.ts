@@ -115,25 +115,14 @@ describe("request size", () => {
       variables: { p: "x".repeat(4 * MAX_REQUEST_BYTES) },
     });
     const stream = chunked(body);
-    const response = await production.request("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: stream.body,
-      duplex: "half",
-    } as RequestInit);
+    const response = await sendWithoutLength(stream.body);
     expect(response.status).toBe(413);
     expect((await response.json()).errors[0].message).toBe("This request is too large to accept.");
     expect(stream.sent()).toBeLessThan(MAX_REQUEST_BYTES + 2 * CHUNK);
   });
 
   it("answers a request sent without a length when it is within the limit", async () => {
-    const stream = chunked(JSON.stringify({ query: "{ me { email } }" }));
-    const response = await production.request("/graphql", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: stream.body,
-      duplex: "half",
-    } as RequestInit);
+    const response = await sendWithoutLength(chunked(JSON.stringify({ query: "{ me { email } }" })).body);
     expect(await response.json()).toEqual({ data: { me: { email: "admin@alpha.test" } } });
   });
 
@@ -149,6 +138,15 @@ describe("request size", () => {
 });
 
 const CHUNK = 64 * 1024;
+
+/** A GraphQL POST whose body is a stream with no Content-Length, as a chunked request arrives. */
+const sendWithoutLength = (body: ReadableStream<Uint8Array>) =>
+  production.request("/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body,
+    duplex: "half",
+  } as RequestInit);
 
 /** `text` as a stream of 64 KiB chunks with no declared length, and how much of it was pulled. */
 function chunked(text: string) {
