@@ -29,10 +29,10 @@ const tooLarge = () =>
 export const requestSizeGuard: Plugin = {
   onRequest({ request, endResponse, fetchAPI }) {
     const declared = request.headers.get("content-length");
-    if (declared === null || isUpload(request)) return;
+    if (declared === null) return;
     const refusal = !/^\d+$/.test(declared)
       ? { status: 400, text: "This request's Content-Length is not a number of bytes." }
-      : Number(declared) > MAX_REQUEST_BYTES
+      : !isUpload(request) && Number(declared) > MAX_REQUEST_BYTES
         ? { status: 413, text: "This request is too large to accept." }
         : null;
     if (refusal)
