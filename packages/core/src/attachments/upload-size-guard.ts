@@ -4,6 +4,10 @@ import { maxAttachmentBytes } from "./attachment-limits.ts";
 /** Room for the multipart envelope: the operation's JSON, the map and the part headers. */
 const ENVELOPE_BYTES = 1024 * 1024;
 
+/** An upload: a multipart request, as the GraphQL multipart request spec sends files. */
+export const isUpload = (request: Request) =>
+  request.headers.get("content-type")?.toLowerCase().startsWith("multipart/") ?? false;
+
 /** The most an upload's whole multipart body may hold. */
 export const maxUploadBodyBytes = () => maxAttachmentBytes() + ENVELOPE_BYTES;
 
@@ -14,7 +18,7 @@ export const maxUploadBodyBytes = () => maxAttachmentBytes() + ENVELOPE_BYTES;
  */
 export const uploadSizeGuard: Plugin = {
   onRequest({ request, endResponse, fetchAPI }) {
-    if (!request.headers.get("content-type")?.toLowerCase().startsWith("multipart/")) return;
+    if (!isUpload(request)) return;
     const declared = Number(request.headers.get("content-length"));
     if (Number.isFinite(declared) && declared > maxUploadBodyBytes()) {
       endResponse(

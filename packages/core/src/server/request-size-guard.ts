@@ -1,5 +1,5 @@
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { maxUploadBodyBytes } from "../attachments/upload-size-guard.ts";
+import { isUpload, maxUploadBodyBytes } from "../attachments/upload-size-guard.ts";
 
 /**
  * 1 MiB: a GraphQL request that is not an upload is a document (at most 10,000 characters, see
@@ -9,11 +9,10 @@ import { maxUploadBodyBytes } from "../attachments/upload-size-guard.ts";
  */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
-const isUpload = (request: Request) =>
-  request.headers.get("content-type")?.toLowerCase().startsWith("multipart/") ?? false;
+const TOO_LARGE = "This request is too large to accept.";
 
 const tooLarge = () =>
-  createGraphQLError("This request is too large to accept.", {
+  createGraphQLError(TOO_LARGE, {
     extensions: { code: "REQUEST_TOO_LARGE", http: { status: 413 } },
   });
 
@@ -33,7 +32,7 @@ export const requestSizeGuard: Plugin = {
     const refusal = !/^\d+$/.test(declared)
       ? { status: 400, text: "This request's Content-Length is not a number of bytes." }
       : !isUpload(request) && Number(declared) > MAX_REQUEST_BYTES
-        ? { status: 413, text: "This request is too large to accept." }
+        ? { status: 413, text: TOO_LARGE }
         : null;
     if (refusal)
       endResponse(

@@ -131,6 +131,13 @@ describe("uploading and downloading", () => {
       `attachment; filename="Zo_'s receipt_ June.pdf"; filename*=UTF-8''Zo%C3%AB%27s%20receipt%3B%20June.pdf`,
     );
   });
+
+  it("accepts an upload sent without a length that is over 1 MiB but within the attachment limit", async () => {
+    // The in-process client sends no Content-Length, so the body is counted against the upload
+    // limit (10 MiB by default), not the 1 MiB of other requests.
+    const result = await upload(api, { bytes: pdfOfSize(2 * 1024 * 1024), name: "scan.pdf" }, "RECEIPT", alphaLp);
+    expect(result.data).toMatchObject({ size: 2 * 1024 * 1024 });
+  });
 });
 
 describe("refused uploads write nothing", () => {
