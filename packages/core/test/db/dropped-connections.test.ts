@@ -35,10 +35,14 @@ describe("a connection the database ends", () => {
   it("while checked out between two statements is discarded on release, not handed to the next caller", async () => {
     const out = await checkOutConnection(pool);
     const pid = await backendOf(out.client);
+    // The connection's end is waited for before any query is sent, so no query is waiting to
+    // fail: the error arrives on the connection itself, between statements (unheard, it would be
+    // an uncaught exception, which fails this run). Querying first raced it: the error could go
+    // to the query instead. 'end', not 'error', so that this test does not hear the error itself.
+    const ended = new Promise((resolve) => out.client.once("end", resolve));
     await terminate(pid);
+    await ended;
     await untilClosed(pid);
-    // No query was waiting to fail: the error arrived on the connection itself, between statements
-    // (unheard, it would be an uncaught exception, which fails this run).
     await expect(out.client.query("SELECT 1")).rejects.toThrow();
     out.release();
     expect(pool.totalCount).toBe(0);
