@@ -7,7 +7,7 @@
 import { createCaslExtension } from "@casl/prisma/runtime";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { createPrismaClient } from "../packages/core/src/db/prisma-client.ts";
+import { createPrismaClient, inOneTransaction } from "../packages/core/src/db/prisma-client.ts";
 import { PrismaClient } from "../packages/core/src/generated/prisma/client.ts";
 import { openDatabase } from "./bench-database.ts";
 import { median } from "./figures.ts";
@@ -47,8 +47,10 @@ const variants: Record<string, () => Promise<unknown>> = {
   "Prisma, no transaction": () => viaPrisma(plain),
   "Prisma, interactive transaction": () => plain.$transaction((tx) => viaPrisma(tx)),
   "Prisma + CASL's extension, transaction": () => withCasl.$transaction((tx) => viaPrisma(tx)),
-  "Pathfinder's client (both extensions, BEGIN sent with the first statement)": () =>
+  "Pathfinder's client (both extensions, BEGIN sent with the first statement), interactive transaction": () =>
     pathfinders.$transaction((tx) => viaPrisma(tx)),
+  "Pathfinder's client on the request's connection, as a request runs (db/request-connection.ts)": () =>
+    inOneTransaction(pathfinders, viaPrisma),
 };
 
 /** CPU ms per iteration, CONCURRENCY at a time, as a server's requests would be. */

@@ -1,6 +1,6 @@
 import type { AuthorityId } from "../domain/ids.ts";
 import type { Database } from "./prisma-client.ts";
-import type { DbClient, Transaction } from "./transaction.ts";
+import type { DbClient } from "./transaction.ts";
 
 /**
  * Sets the authority whose rows this transaction may see and write (row-level security,
@@ -31,7 +31,7 @@ let savepointCounter = 0;
  * transaction" (every mutation does) then gets exactly that: its writes land together or are
  * rolled back together, without leaving the request's transaction and its authority.
  */
-export function withSavepoints(tx: Transaction): Database {
+export function withSavepoints(tx: DbClient): Database {
   const savepoint = async (work: unknown): Promise<unknown> => {
     // The batch form, `$transaction([query, query])`: Prisma's queries are lazy, so running
     // them one after another inside the savepoint gives the same all-or-nothing result.

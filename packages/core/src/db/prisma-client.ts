@@ -5,6 +5,7 @@ import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { sendBeginWithFirstStatement } from "./begin-with-first-statement.ts";
 import { createConnectionPool, tolerateDroppedConnections } from "./connection-pool.ts";
 import { preparedStatementLimit, statementNames } from "./prepared-statements.ts";
+import { inRequestTransaction, type RequestTransactionLimits, requestConnectionPool } from "./request-connection.ts";
 
 export type Database = PrismaClient;
 
@@ -25,6 +26,8 @@ const emptySelectAsDefault = Prisma.defineExtension({
 
 /** Each client's connection pool, so /metrics can report how busy it is. */
 const pools = new WeakMap<Database, pg.Pool>();
+/** Each client's twin that runs on one request's connection (request-connection.ts). */
+const requestClients = new WeakMap<Database, Database>();
 
 export function connectionPoolOf(db: Database): pg.Pool | undefined {
   return pools.get(db);
@@ -36,8 +39,15 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): D
   const pool =
     typeof database === "string" ? createConnectionPool(database, poolSize) : tolerateDroppedConnections(database);
   sendBeginWithFirstStatement(pool);
+  const db = clientOn(pool, true);
+  pools.set(db, pool);
+  requestClients.set(db, clientOn(requestConnectionPool(), false));
+  return db;
+}
+
+function clientOn(pool: pg.Pool, ownsPool: boolean): Database {
   const adapter = new PrismaPg(pool, {
-    disposeExternalPool: true,
+    disposeExternalPool: ownsPool,
     // The adapter passes the name to pg, which leaves a statement unnamed when it is undefined.
     statementNameGenerator: statementNames(preparedStatementLimit()) as (query: {
       sql: string;
@@ -46,12 +56,31 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): D
   });
   // Decisions that commit money queue on the budget row's lock; under a burst they may wait
   // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
-  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: 20_000, timeout: 30_000 } });
+  const client = new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: 20_000, timeout: TRANSACTION_TIMEOUT_MS },
+  });
   // Without this extension, `accessibleBy` for an action the viewer has no rule for yields
   // `{ OR: [] }`, which Prisma does not reliably treat as "match nothing" inside an AND
   // (prisma/prisma#17367): a user with no right would match every row. The extension adds
   // only query hooks, no new methods, so the client keeps PrismaClient's type.
-  const db = client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
-  pools.set(db, pool);
-  return db;
+  return client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
+}
+
+const TRANSACTION_TIMEOUT_MS = 30_000;
+
+/**
+ * Runs `work` in one transaction on one pooled connection of `db`, handing it a client whose
+ * every statement runs in that transaction: a request's transaction, without the CPU that
+ * Prisma's interactive transaction costs per request (request-connection.ts).
+ */
+export function inOneTransaction<T>(
+  db: Database,
+  work: (client: Database) => Promise<T>,
+  limits: RequestTransactionLimits = { timeoutMs: TRANSACTION_TIMEOUT_MS },
+): Promise<T> {
+  const pool = pools.get(db);
+  const client = requestClients.get(db);
+  if (!pool || !client) throw new Error("inOneTransaction needs a client made by createPrismaClient.");
+  return inRequestTransaction(pool, limits, () => work(client));
 }

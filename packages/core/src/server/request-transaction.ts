@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import { withSavepoints } from "../db/authority-scope.ts";
-import type { Database } from "../db/prisma-client.ts";
+import { type Database, inOneTransaction } from "../db/prisma-client.ts";
 import type { DbClient } from "../db/transaction.ts";
 import type { GraphQLContext } from "../graphql/context.ts";
 import { defineAbilityFor } from "../permissions/ability.ts";
@@ -22,24 +22,35 @@ export interface RequestTransactionOptions {
  * and so the authority, which is set once (`app.authority_id`, see migration 0010); everything
  * the request reads and writes then goes through that transaction, so row-level security holds
  * it to that authority whatever a resolver forgets to filter. Each mutation is a savepoint in
- * it (graphql/mutation-savepoints.ts). The transaction uses the client's limits (20 s to get a
- * connection, 30 s to finish).
+ * it (graphql/mutation-savepoints.ts). The transaction may take 30 s; a connection may be
+ * waited for 20 s (connection-pool.ts).
  */
 export function requestTransaction(options: RequestTransactionOptions): Plugin<GraphQLContext> {
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn((args) =>
-        options.db.$transaction(async (tx) => {
-          const db = withSavepoints(tx);
+        inOneTransaction(options.db, async (client) => {
+          const db = withSavepoints(client);
           Object.assign(
             args.contextValue as GraphQLContext,
             await requestScope(db, args.contextValue as GraphQLContext, options),
           );
-          return executeFn(args);
+          return asItStood(await executeFn(args));
         }),
       );
     },
   };
+}
+
+/**
+ * The answer as it stood when execution returned. graphql-js returns as soon as a non-null root
+ * field fails, while its siblings' resolvers run on; their errors would still be pushed into the
+ * answer's `errors` array, which it shares by reference, until the answer is sent, and they
+ * would be about nothing but the request's transaction having ended under them.
+ */
+function asItStood<T>(result: T): T {
+  const errors = (result as { errors?: unknown })?.errors;
+  return Array.isArray(errors) ? { ...result, errors: [...errors] } : result;
 }
 
 /**

@@ -1,0 +1,111 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import { checkOutConnection } from "./connection-pool.ts";
+
+/** The connection one request's transaction holds, while that transaction is open. */
+interface OpenTransaction {
+  client: pg.PoolClient;
+  /** Why no statement may run on it any more, once it may not. */
+  closed: string | null;
+  savepoints: number;
+}
+
+const current = new AsyncLocalStorage<OpenTransaction>();
+
+function connectionInUse(): OpenTransaction {
+  const transaction = current.getStore();
+  if (!transaction) throw new Error("No request transaction is open: this client runs only inside one.");
+  if (transaction.closed)
+    throw new Error(`This request's transaction ${transaction.closed}; nothing more may run in it.`);
+  return transaction;
+}
+
+type Query = (...args: unknown[]) => Promise<unknown>;
+type QueryConfig = { text?: string };
+
+/**
+ * A transaction Prisma opens on its own (a write whose plan takes several statements) inside
+ * the request's transaction: a savepoint on the request's connection, so it keeps the
+ * request's authority and commits or rolls back with it.
+ */
+function savepointOn(transaction: OpenTransaction) {
+  const name = `prisma_nested_${++transaction.savepoints}`;
+  const asSavepoint: Record<string, string> = {
+    BEGIN: `SAVEPOINT ${name}`,
+    COMMIT: `RELEASE SAVEPOINT ${name}`,
+    ROLLBACK: `ROLLBACK TO SAVEPOINT ${name}`,
+  };
+  const query: Query = (config, ...rest) => {
+    const { client } = connectionInUse();
+    const text = typeof config === "string" ? config : (config as QueryConfig).text;
+    const rewritten = text === undefined ? undefined : asSavepoint[text];
+    if (rewritten === undefined) return (client.query as unknown as Query)(config, ...rest);
+    return client.query(typeof config === "string" ? rewritten : { ...(config as object), text: rewritten });
+  };
+  // The adapter listens for the connection's errors and releases it; the request owns both.
+  return { query, on() {}, removeListener() {}, release() {} };
+}
+
+/**
+ * The pg pool handed to the Prisma client that serves requests. It opens no connection of its
+ * own: every statement goes to the connection of the request transaction the caller runs in
+ * (`inRequestTransaction`), found through AsyncLocalStorage.
+ *
+ * Why not Prisma's interactive transaction: measured (bench/prisma-transaction.ts), it costs
+ * about as much CPU as the request's statements themselves (its transaction bookkeeping, timers
+ * and a client proxy built per transaction), on every request. Prisma's pg adapter takes only
+ * a pg.Pool instance, hence a subclass rather than an object of our own.
+ */
+export function requestConnectionPool(): pg.Pool {
+  const pool = new pg.Pool({ max: 1 });
+  const routed = pool as unknown as { query: Query; connect: () => Promise<unknown> };
+  routed.query = async (...args) => (connectionInUse().client.query as unknown as Query)(...args);
+  routed.connect = async () => savepointOn(connectionInUse());
+  return pool;
+}
+
+export interface RequestTransactionLimits {
+  /** After this long, nothing more runs in the transaction and it rolls back (Prisma's `timeout`). */
+  timeoutMs: number;
+}
+
+/**
+ * Runs `work` in one transaction on one connection from `pool`: BEGIN, `work`, COMMIT, or
+ * ROLLBACK if it throws or outlives the limit. Statements `work` sends through a client on
+ * `requestConnectionPool()` run in it; once it has ended, they fail rather than reach a
+ * connection another request may hold by then.
+ */
+export async function inRequestTransaction<T>(
+  pool: pg.Pool,
+  limits: RequestTransactionLimits,
+  work: () => Promise<T>,
+): Promise<T> {
+  const connection = await checkOutConnection(pool);
+  const transaction: OpenTransaction = { client: connection.client, closed: null, savepoints: 0 };
+  const timer = setTimeout(() => {
+    transaction.closed = `timed out after ${limits.timeoutMs} ms`;
+  }, limits.timeoutMs);
+  timer.unref();
+  let failure: Error | undefined;
+  try {
+    await connection.client.query("BEGIN");
+    // Awaited inside the run: Prisma's queries are lazy thenables, started by the first `then`,
+    // which must come from within the transaction's context to find its connection.
+    const result = await current.run(transaction, async () => await work());
+    if (transaction.closed) throw new Error(`This request's transaction ${transaction.closed}.`);
+    transaction.closed = "has committed";
+    await connection.client.query("COMMIT");
+    return result;
+  } catch (error) {
+    transaction.closed ??= "has rolled back";
+    failure = await connection.client.query("ROLLBACK").then(
+      () => undefined,
+      (rollbackError: Error) => rollbackError,
+    );
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    transaction.closed ??= "has ended";
+    connection.release(failure);
+  }
+}
