@@ -8,6 +8,8 @@ interface OpenTransaction {
   /** Why no statement may run on it any more, once it may not. */
   closed: string | null;
   savepoints: number;
+  /** Settles when the last of Prisma's own transactions in it has ended (see below). */
+  nestedEnded: Promise<void>;
 }
 
 const current = new AsyncLocalStorage<OpenTransaction>();
@@ -26,9 +28,21 @@ type QueryConfig = { text?: string };
 /**
  * A transaction Prisma opens on its own (a write whose plan takes several statements) inside
  * the request's transaction: a savepoint on the request's connection, so it keeps the
- * request's authority and commits or rolls back with it.
+ * request's authority and commits or rolls back with it. Such savepoints are taken one at a
+ * time: two open at once would nest, and releasing or rolling back the outer one would take
+ * the inner one's work with it.
  */
-function savepointOn(transaction: OpenTransaction) {
+async function nestedTransaction(transaction: OpenTransaction) {
+  const previous = transaction.nestedEnded;
+  let ended = () => {};
+  transaction.nestedEnded = new Promise((resolve) => {
+    ended = resolve;
+  });
+  await previous;
+  return savepointOn(transaction, ended);
+}
+
+function savepointOn(transaction: OpenTransaction, ended: () => void) {
   const name = `prisma_nested_${++transaction.savepoints}`;
   const asSavepoint: Record<string, string> = {
     BEGIN: `SAVEPOINT ${name}`,
@@ -42,8 +56,10 @@ function savepointOn(transaction: OpenTransaction) {
     if (rewritten === undefined) return (client.query as unknown as Query)(config, ...rest);
     return client.query(typeof config === "string" ? rewritten : { ...(config as object), text: rewritten });
   };
-  // The adapter listens for the connection's errors and releases it; the request owns both.
-  return { query, on() {}, removeListener() {}, release() {} };
+  // The adapter listens for the connection's errors and releases it when it has committed or
+  // rolled back (or failed to begin): the request owns the connection, so release only lets
+  // the next nested transaction begin.
+  return { query, on() {}, removeListener() {}, release: ended };
 }
 
 /**
@@ -60,7 +76,7 @@ export function requestConnectionPool(): pg.Pool {
   const pool = new pg.Pool({ max: 1 });
   const routed = pool as unknown as { query: Query; connect: () => Promise<unknown> };
   routed.query = async (...args) => (connectionInUse().client.query as unknown as Query)(...args);
-  routed.connect = async () => savepointOn(connectionInUse());
+  routed.connect = async () => nestedTransaction(connectionInUse());
   return pool;
 }
 
@@ -81,7 +97,12 @@ export async function inRequestTransaction<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   const connection = await checkOutConnection(pool);
-  const transaction: OpenTransaction = { client: connection.client, closed: null, savepoints: 0 };
+  const transaction: OpenTransaction = {
+    client: connection.client,
+    closed: null,
+    savepoints: 0,
+    nestedEnded: Promise.resolve(),
+  };
   const timer = setTimeout(() => {
     transaction.closed = `timed out after ${limits.timeoutMs} ms`;
   }, limits.timeoutMs);

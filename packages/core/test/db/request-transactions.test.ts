@@ -68,6 +68,22 @@ describe("a request's transaction", () => {
     expect(await database.db.area.count({ where: { authority: { code: after.code } } })).toBe(1);
   });
 
+  it("runs two such writes at once one after the other, so one's failure never undoes the other", async () => {
+    const kept = authorityNamed();
+    const failed = authorityNamed();
+    await inOneTransaction(database.db, async (client) => {
+      const [ok, broken] = await Promise.allSettled([
+        client.authority.create({ data: { ...kept, areas: { create: [{ name: "North" }, { name: "South" }] } } }),
+        client.authority.create({ data: { ...failed, areas: { create: [{ name: "East" }, { name: "East" }] } } }),
+      ]);
+      expect(ok.status).toBe("fulfilled");
+      expect(broken.status).toBe("rejected");
+    });
+    expect(await exists(kept.code)).toBe(true);
+    expect(await database.db.area.count({ where: { authority: { code: kept.code } } })).toBe(2);
+    expect(await exists(failed.code)).toBe(false);
+  });
+
   it("refuses a statement sent after it has ended, rather than run it on a connection another request may hold", async () => {
     let late: Promise<unknown> | undefined;
     await inOneTransaction(database.db, async (client) => {
