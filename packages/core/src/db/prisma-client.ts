@@ -45,6 +45,9 @@ export function createPrismaClient(database: string | pg.Pool, poolSize = 10): D
   return db;
 }
 
+/** How long a transaction may take before it is rolled back (Prisma's `timeout` too). */
+const TRANSACTION_TIMEOUT_MS = 30_000;
+
 function clientOn(pool: pg.Pool, ownsPool: boolean): Database {
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: ownsPool,
@@ -66,8 +69,6 @@ function clientOn(pool: pg.Pool, ownsPool: boolean): Database {
   // only query hooks, no new methods, so the client keeps PrismaClient's type.
   return client.$extends(createCaslExtension()).$extends(emptySelectAsDefault) as unknown as Database;
 }
-
-const TRANSACTION_TIMEOUT_MS = 30_000;
 
 /**
  * Runs `work` in one transaction on one pooled connection of `db`, handing it a client whose

@@ -70,7 +70,8 @@ function savepointOn(transaction: OpenTransaction, ended: () => void) {
  * Why not Prisma's interactive transaction: measured (bench/prisma-transaction.ts), it costs
  * about as much CPU as the request's statements themselves (its transaction bookkeeping, timers
  * and a client proxy built per transaction), on every request. Prisma's pg adapter takes only
- * a pg.Pool instance, hence a subclass rather than an object of our own.
+ * a pg.Pool instance (it checks with instanceof), hence a pool whose `query` and `connect` are
+ * replaced rather than an object of our own.
  */
 export function requestConnectionPool(): pg.Pool {
   const pool = new pg.Pool({ max: 1 });
