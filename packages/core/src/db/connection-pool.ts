@@ -14,7 +14,7 @@ export function tolerateDroppedConnections(pool: pg.Pool): pg.Pool {
  * Decisions that commit money queue on the budget row's lock; under a burst a request may wait
  * a while for a connection, so it waits up to 20 s before it gives up with an error.
  */
-const CONNECTION_WAIT_MS = 20_000;
+export const CONNECTION_WAIT_MS = 20_000;
 
 export const createConnectionPool = (connectionString: string, max: number): pg.Pool =>
   tolerateDroppedConnections(new pg.Pool({ connectionString, max, connectionTimeoutMillis: CONNECTION_WAIT_MS }));

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { sendBeginWithFirstStatement } from "./begin-with-first-statement.ts";
-import { createConnectionPool, tolerateDroppedConnections } from "./connection-pool.ts";
+import { CONNECTION_WAIT_MS, createConnectionPool, tolerateDroppedConnections } from "./connection-pool.ts";
 import { preparedStatementLimit, statementNames } from "./prepared-statements.ts";
 import { inRequestTransaction, type RequestTransactionLimits, requestConnectionPool } from "./request-connection.ts";
 
@@ -57,11 +57,11 @@ function clientOn(pool: pg.Pool, ownsPool: boolean): Database {
       args: unknown[];
     }) => string,
   });
-  // Decisions that commit money queue on the budget row's lock; under a burst they may wait
-  // a while for a pooled connection, so allow more than Prisma's 2 s default before giving up.
+  // Jobs' transactions (withAuthority) wait for a connection as long as requests do, not
+  // Prisma's 2 s default (connection-pool.ts says why).
   const client = new PrismaClient({
     adapter,
-    transactionOptions: { maxWait: 20_000, timeout: TRANSACTION_TIMEOUT_MS },
+    transactionOptions: { maxWait: CONNECTION_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
   });
   // Without this extension, `accessibleBy` for an action the viewer has no rule for yields
   // `{ OR: [] }`, which Prisma does not reliably treat as "match nothing" inside an AND
