@@ -1,6 +1,7 @@
 import { availableOf } from "../budgets/budget-balances.ts";
 import type { Transaction } from "../db/transaction.ts";
 import type { Pence } from "../domain/money.ts";
+import { isUuid } from "../domain/uuid.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { RequestUnderReview } from "../schemes/scheme-rules.ts";
@@ -19,11 +20,23 @@ const underReview = {
 } satisfies Prisma.PurchaseRequestInclude;
 
 /**
+ * Locks the request's row until the transaction ends. The id is written into the statement,
+ * checked to be a UUID first, rather than sent as a parameter: a statement without parameters
+ * goes by the simple query protocol, so the mutation's savepoint, held until the next statement,
+ * travels in the same message (db/begin-with-first-statement.ts): one round trip fewer on every
+ * submission and decision.
+ */
+async function lockRequestRow(tx: Transaction, id: string): Promise<void> {
+  if (!isUuid(id)) throw new Error("A purchase request id is not a UUID.");
+  await tx.$executeRawUnsafe(`SELECT 1 FROM purchase_request WHERE id = '${id}' FOR NO KEY UPDATE`);
+}
+
+/**
  * Locks a request's row for this transaction and loads what the rules look at. The lock means
  * two submissions or decisions on the same request queue rather than interleave.
  */
 export async function lockAndLoadRequest(tx: Transaction, id: string) {
-  await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+  await lockRequestRow(tx, id);
   return tx.purchaseRequest.findUniqueOrThrow({
     where: { id },
     include: underReview,
@@ -40,7 +53,7 @@ export type LoadedRequest = Awaited<ReturnType<typeof lockAndLoadRequest>>;
  * this lock (each write to them comes after it), so what is loaded stays true until commit.
  */
 export async function lockAndLoadForDecision(tx: Transaction, id: string, accessible: object) {
-  await tx.$queryRaw`SELECT 1 FROM purchase_request WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+  await lockRequestRow(tx, id);
   return tx.purchaseRequest.findFirst({
     where: { AND: [accessible, { id }] },
     include: {
