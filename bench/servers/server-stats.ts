@@ -3,6 +3,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { STATEMENT_SEPARATOR } from "../../packages/core/src/db/begin-with-first-statement.ts";
+import { IDLE_CONNECTION_MS } from "../../packages/core/src/db/connection-pool.ts";
 
 export interface ServerStats {
   requests: number;
@@ -30,7 +31,9 @@ type Counters = { statements: number; roundTrips: number; recent: { text: string
  */
 export function countingPool(connectionString: string, max: number) {
   const counters: Counters = { statements: 0, roundTrips: 0, recent: [] };
-  const pool = new pg.Pool({ connectionString, max });
+  // Kept idle as long as Pathfinder's own pool keeps them, in every layer: a layer whose
+  // connections closed while the others ran would start its next measurement on new ones.
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true });
   // The database stops at the end of a run, before this process does: not a crash.
   pool.on("error", () => {});
   pool.on("connect", (client) => {
