@@ -22,8 +22,8 @@ export const CONNECTION_WAIT_MS = 20_000;
  * backend whose catalog caches start empty, the prepared statements parsed again), and after a
  * pause of more than ten seconds every connection a burst needs was new: measured on the bench
  * (bench/README.md, "Connections kept through a pause"), a child's record at 250 a second
- * after 16 s idle had a p99 of 72-132 ms with pg's default against 7-44 ms with the connections
- * kept. Ten connections per replica held for a quiet spell cost PostgreSQL little.
+ * after 16 s idle had a p99 of 60-132 ms with pg's default against 7-44 ms with the connections
+ * kept (five runs each). Ten connections per replica held for a quiet spell cost PostgreSQL little.
  */
 export const IDLE_CONNECTION_MS = 10 * 60_000;
 
