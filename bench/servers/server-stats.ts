@@ -1,9 +1,8 @@
 // What every benchmarked server reports about itself on GET /__stats (and resets with
 // POST /__stats): SQL statements and round trips, requests served, peak memory, event-loop lag.
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import pg from "pg";
 import { STATEMENT_SEPARATOR } from "../../packages/core/src/db/begin-with-first-statement.ts";
-import { IDLE_CONNECTION_MS } from "../../packages/core/src/db/connection-pool.ts";
+import { createConnectionPool } from "../../packages/core/src/db/connection-pool.ts";
 
 export interface ServerStats {
   requests: number;
@@ -31,11 +30,10 @@ type Counters = { statements: number; roundTrips: number; recent: { text: string
  */
 export function countingPool(connectionString: string, max: number) {
   const counters: Counters = { statements: 0, roundTrips: 0, recent: [] };
-  // Kept idle as long as Pathfinder's own pool keeps them, in every layer: a layer whose
-  // connections closed while the others ran would start its next measurement on new ones.
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true });
-  // The database stops at the end of a run, before this process does: not a crash.
-  pool.on("error", () => {});
+  // Pathfinder's own pool settings, in every layer: connections kept through a pause (a layer
+  // whose connections closed while the others ran would start its next measurement on new
+  // ones), and a dropped connection is not a crash (the database stops before this process).
+  const pool = createConnectionPool(connectionString, max);
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {

@@ -25,7 +25,7 @@ export const CONNECTION_WAIT_MS = 20_000;
  * after 16 s idle had a p99 of 60-132 ms with pg's default against 7-44 ms with the connections
  * kept (five runs each). Ten connections per replica held for a quiet spell cost PostgreSQL little.
  */
-export const IDLE_CONNECTION_MS = 10 * 60_000;
+const IDLE_CONNECTION_MS = 10 * 60_000;
 
 export const createConnectionPool = (connectionString: string, max: number): pg.Pool =>
   tolerateDroppedConnections(
