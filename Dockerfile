@@ -25,4 +25,5 @@ USER node
 EXPOSE 4000 3000
 # The API; compose.yaml gives the portal and the migration their own commands.
 WORKDIR /app/packages/core
-CMD ["node", "--import", "tsx", "src/server/production-main.ts"]
+# V8 flags as scripts/api-node-flags.mjs gives them (test/operations/api-node-flags.test.ts keeps them equal).
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "src/server/production-main.ts"]

@@ -1,6 +1,7 @@
 // L1, L2 and L3 as servers of their own, and one measurement of a layer under one kind of load.
 import { type ChildProcess, spawn } from "node:child_process";
 import { freePort } from "../packages/core/test/support/free-port.ts";
+import { API_NODE_FLAGS } from "../scripts/api-node-flags.mjs";
 import { autocannonLoad, closedLoopAmount, fixedRateLoad, type LoadResult } from "./load.ts";
 import { bodyOf, type Fixture, type Operation } from "./operations.ts";
 import { connections, duration, here } from "./options.ts";
@@ -28,8 +29,10 @@ export async function startLayer(
 ): Promise<Layer> {
   const port = await freePort();
   const file = `${options.bench ?? here}servers/${serverFiles[name]}`;
-  // tsx as a loader in the server's own process (its CLI would add a parent process).
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), "--expose-gc", "--import", "tsx", file], {
+  // tsx as a loader in the server's own process (its CLI would add a parent process). Every
+  // layer runs with production's V8 flags, so that no ratio gains from a setting one side lacks.
+  const flags = [...API_NODE_FLAGS, ...(options.nodeOptions ?? []), "--expose-gc", "--import", "tsx", file];
+  const child = spawn(process.execPath, flags, {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: "production", POOL_SIZE: "10" },
     stdio: ["ignore", "pipe", "inherit"],
   });

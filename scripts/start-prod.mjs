@@ -3,6 +3,7 @@
 // (`next start`) side by side, after `npm run build` and `npm run db:migrate`. In containers each
 // runs on its own (see compose.yaml); this is for a single machine. Ctrl-C or SIGTERM stops both.
 import { resolve } from "node:path";
+import { API_NODE_FLAGS } from "./api-node-flags.mjs";
 import { runTogether } from "./run-together.mjs";
 
 const apiPort = process.env.API_PORT ?? "4000";
@@ -19,6 +20,6 @@ if (!env.PERSISTED_DOCUMENTS_MANIFEST && env.GRAPHQL_ALLOW_ANY_DOCUMENT !== "tru
   env.PERSISTED_DOCUMENTS_MANIFEST = resolve("packages/web/lib/generated/persisted-documents.json");
 
 runTogether([
-  { args: ["--import", "tsx", "src/server/production-main.ts"], cwd: "packages/core", env },
+  { args: [...API_NODE_FLAGS, "--import", "tsx", "src/server/production-main.ts"], cwd: "packages/core", env },
   { args: ["scripts/next.mjs", "start"], cwd: "packages/web", env },
 ]);

@@ -19,7 +19,7 @@ import { tracedRequest } from "../observability/tracing.ts";
 import { checkPlugins } from "../plugins/installed-plugins.ts";
 import { handleReportDownload, REPORT_PATH_PREFIX } from "../reports/report-download.ts";
 import { clientAddressOf, type NodeServerContext } from "./client-address.ts";
-import { createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
+import { answerGraphQL, createGraphQLServer, type GraphQLServerOptions } from "./graphql-server.ts";
 import { checkReadiness } from "./health.ts";
 import { type MetricsEndpointOptions, serveMetrics } from "./metrics-endpoint.ts";
 import { withSecurityHeaders } from "./security-headers.ts";
@@ -92,7 +92,7 @@ export function createHttpApp(options: HttpAppOptions) {
       return handleReportDownload(request, { db: options.db, pool });
     }
     const clientAddress = clientAddressOf(request, server, options.trustProxy ?? false);
-    const response = await graphql.fetch(request, { clientAddress });
+    const response = await answerGraphQL(graphql, request, clientAddress);
     if (request.method === "POST") options.notifications?.kick();
     return response;
   }
