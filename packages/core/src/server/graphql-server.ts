@@ -67,7 +67,7 @@ const setCookiesPlugin: Plugin = {
  * so every property the context then gains makes another map. Those maps outlive the request in
  * the old generation and keep the young objects they point at from the next scavenges, so about
  * a request's worth of objects was promoted and the major collections came sooner
- * (bench/README.md, "Maps made per request").
+ * (bench/README.md, "Young generation and maps made per request").
  */
 const clientAddresses = new WeakMap<Request, string | null>();
 
