@@ -51,29 +51,42 @@ export interface GraphQLServerOptions {
   metrics?: ApiMetrics;
 }
 
-/** Cookies set by resolvers, per request, written onto the response by the plugin below. */
-const cookiesByRequest = new WeakMap<Request, string[]>();
+/**
+ * What a request carries beside it: the client's address, and the cookies resolvers set (written
+ * onto the response by the plugin below). The address is kept here rather than passed to yoga as
+ * a server context: @whatwg-node makes a context passed with a request the prototype of the
+ * context yoga builds, and on Node 20's V8 a new object made a prototype gets hidden classes of
+ * its own, so every property the context then gained made another (~16 a request, old-generation
+ * objects kept until a full collection, holding the prototype past the scavenges in between).
+ * Measured: a child's record promoted 33-34 KB instead of 36-37 (bench/README.md, "Young
+ * generation and maps made per request"). One entry per request: each young key a module-level
+ * WeakMap holds is work for every scavenge until the request is gone.
+ */
+interface RequestExtras {
+  clientAddress: string | null;
+  cookies: string[];
+}
+const extrasByRequest = new WeakMap<Request, RequestExtras>();
+
+function extrasOf(request: Request): RequestExtras {
+  let extras = extrasByRequest.get(request);
+  if (!extras) {
+    // A request handed to yoga directly (tests do) has no known address.
+    extras = { clientAddress: null, cookies: [] };
+    extrasByRequest.set(request, extras);
+  }
+  return extras;
+}
 
 const setCookiesPlugin: Plugin = {
   onResponse({ request, response }) {
-    for (const cookie of cookiesByRequest.get(request) ?? []) response.headers.append("set-cookie", cookie);
+    for (const cookie of extrasByRequest.get(request)?.cookies ?? []) response.headers.append("set-cookie", cookie);
   },
 };
 
-/**
- * Each request's client address, kept beside the request rather than passed to yoga as a server
- * context: @whatwg-node makes a context passed with a request the prototype of the context yoga
- * builds, and on Node 20's V8 a new object made a prototype gets hidden classes of its own, so
- * every property the context then gained made another (~16 a request, old-generation objects
- * kept until a full collection, holding the prototype past the scavenges in between). Measured:
- * a child's record promoted 33-34 KB instead of 36-37 (bench/README.md, "Young generation and
- * maps made per request").
- */
-const clientAddresses = new WeakMap<Request, string | null>();
-
 /** Answers a GraphQL request from `clientAddress` (null where unknown). */
 export function answerGraphQL(graphql: GraphQLServer, request: Request, clientAddress: string | null) {
-  clientAddresses.set(request, clientAddress);
+  extrasByRequest.set(request, { clientAddress, cookies: [] });
   return graphql.fetch(request);
 }
 
@@ -121,8 +134,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
     // Who is asking is settled inside the request's transaction (requestTransaction), where the
     // authority is set; until then the context stands for nobody and reads nothing.
     context: async ({ request }): Promise<GraphQLContext> => {
-      const cookies: string[] = [];
-      cookiesByRequest.set(request, cookies);
+      const { clientAddress, cookies } = extrasOf(request);
       return {
         db: options.db,
         viewer: null,
@@ -133,7 +145,7 @@ export function createGraphQLServer(options: GraphQLServerOptions) {
         sessionToken: sessionTokenFrom(request),
         setCookie: (cookie) => cookies.push(cookie),
         secureCookies: options.secureCookies,
-        clientAddress: clientAddresses.get(request) ?? null,
+        clientAddress,
         passwordAttempts: new Map(),
         schemes: schemesFor(options.db),
         files,
