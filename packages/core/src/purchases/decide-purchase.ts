@@ -3,8 +3,9 @@ import { decisionEligibility } from "../approvals/decision-eligibility.ts";
 import { recordAudit } from "../audit/audit-log.ts";
 import type { Transaction } from "../db/transaction.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
+import type { StaffUserId } from "../domain/ids.ts";
 import { isUuid } from "../domain/uuid.ts";
-import type { DecisionOutcome } from "../generated/prisma/enums.ts";
+import type { DecisionOutcome, Role } from "../generated/prisma/enums.ts";
 import { DomainError, NotAuthorisedError, NotFoundError } from "../graphql/domain-errors.ts";
 import { notifyApprovers, notifyLeadProfessional } from "../notifications/notification-outbox.ts";
 import type { Viewer } from "../permissions/viewer.ts";
@@ -24,6 +25,39 @@ const verbs: Record<DecisionOutcome, string> = {
   REJECTED: "Rejected",
   RETURNED: "Returned for changes",
 };
+
+interface StepDecision {
+  stepId: string;
+  outcome: DecisionOutcome;
+  deciderId: StaffUserId;
+  onBehalfOfId: StaffUserId | null;
+  role: Role;
+  note: string;
+  rulesVersion: string | null;
+}
+
+/**
+ * Moves the step from PENDING to the outcome and writes the decision row in one statement, so
+ * a decision costs one round trip for both (each is ~0.3 ms of the API's CPU on a 2-core
+ * machine; bench/README.md). The decision is written only if the step was still pending: when
+ * two approvers decide at once, the second writes nothing and is told so. Raw SQL because
+ * Prisma sends an update and an insert as two statements.
+ */
+async function decideStep(tx: Transaction, decision: StepDecision): Promise<boolean> {
+  const written = await tx.$executeRaw`
+    WITH decided AS (
+      UPDATE approval_step SET status = ${decision.outcome}::step_status
+      WHERE id = ${decision.stepId}::uuid AND status = 'PENDING'
+      RETURNING authority_id, purchase_request_id, id
+    )
+    INSERT INTO decision (authority_id, purchase_request_id, step_id, decider_id, on_behalf_of_id, role, outcome, note,
+                          rules_version, decided_at)
+    SELECT authority_id, purchase_request_id, id, ${decision.deciderId}::uuid, ${decision.onBehalfOfId}::uuid,
+           ${decision.role}::role, ${decision.outcome}::decision_outcome, ${decision.note}, ${decision.rulesVersion},
+           ${new Date()}::timestamptz
+    FROM decided`;
+  return written === 1;
+}
 
 /** Which requests the decider may decide (the ability's condition), and how to name a miss. */
 export interface DecisionAccess {
@@ -60,26 +94,18 @@ export async function decidePurchase(
   if (!eligibility.allowed) throw new NotAuthorisedError(eligibility.reason);
   if (!step) throw new DomainError("NOT_AWAITING_DECISION", "The request is not awaiting a decision.");
 
-  const decided = await tx.approvalStep.updateMany({
-    where: { id: step.id, status: "PENDING" },
-    data: { status: outcome },
-  });
-  if (decided.count !== 1) throw new DomainError("CHANGED_MEANWHILE", "Someone else decided this step just now.");
   const rules = await schemes.rulesFor(request.authorityId, request.budget.scheme, new Date());
   const principal = eligibility.principal;
-  await tx.decision.create({
-    data: {
-      authorityId: request.authorityId,
-      purchaseRequestId: id,
-      stepId: step.id,
-      deciderId: viewer.id,
-      onBehalfOfId: principal.cover ? principal.id : null,
-      role: step.role,
-      outcome,
-      note,
-      rulesVersion: request.rulesVersion ?? rules.rulesVersion,
-    },
+  const decided = await decideStep(tx, {
+    stepId: step.id,
+    outcome,
+    deciderId: viewer.id,
+    onBehalfOfId: principal.cover ? principal.id : null,
+    role: step.role,
+    note,
+    rulesVersion: request.rulesVersion ?? rules.rulesVersion,
   });
+  if (!decided) throw new DomainError("CHANGED_MEANWHILE", "Someone else decided this step just now.");
 
   let final = true;
   if (outcome === "APPROVED") {
