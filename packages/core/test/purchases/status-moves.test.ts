@@ -65,7 +65,10 @@ describe("moving a request's status", () => {
     expect(moved.orderReference).toBe("PO-77");
     expect(moved.receiptsDueOn?.toISOString()).toBe("2027-07-15T00:00:00.000Z");
     // The same day Prisma itself writes for that instant.
-    const viaPrisma = await database.db.purchaseRequest.update({ where: { id: requestId }, data: { reviewDueOn: due } });
+    const viaPrisma = await database.db.purchaseRequest.update({
+      where: { id: requestId },
+      data: { reviewDueOn: due },
+    });
     expect(viaPrisma.reviewDueOn).toEqual(moved.receiptsDueOn);
     expect(moved.cashIssued).toBeNull();
     const last = (await historyOf(requestId)).at(-1);
