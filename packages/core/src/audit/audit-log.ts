@@ -1,5 +1,5 @@
 import type { DbClient } from "../db/transaction.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 
 export interface AuditEntry {
@@ -15,25 +15,21 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const asJson = (value: unknown): Prisma.InputJsonValue | undefined =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+const asJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+/** The INSERT of one audit entry, for `writeTogether` (db/write-together.ts) or on its own. */
+export function auditEntryInsert(viewer: Viewer, entry: AuditEntry): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_event (authority_id, actor_id, action, entity_type, entity_id, case_id, summary, before, after, at)
+    VALUES (${viewer.authorityId}::uuid, ${viewer.id}::uuid, ${entry.action}, ${entry.entityType},
+            ${entry.entityId}::uuid, ${entry.caseId ?? null}::uuid, ${entry.summary}, ${asJson(entry.before)}::jsonb,
+            ${asJson(entry.after)}::jsonb, ${new Date()}::timestamptz)`;
+}
 
 /**
  * Appends to the audit log. Call it inside the same transaction as the change it records,
  * so a change can never land without its audit entry (the table itself is append-only).
  */
 export async function recordAudit(db: DbClient, viewer: Viewer, entry: AuditEntry): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      authorityId: viewer.authorityId,
-      actorId: viewer.id,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      caseId: entry.caseId ?? null,
-      summary: entry.summary,
-      before: asJson(entry.before),
-      after: asJson(entry.after),
-    },
-  });
+  await db.$executeRaw(auditEntryInsert(viewer, entry));
 }

@@ -1,5 +1,7 @@
 import type { DbClient as Transaction } from "../db/transaction.ts";
+import { writeTogether } from "../db/write-together.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { LoadedRequest } from "../purchases/load-for-review.ts";
 import { initialsOf, type NotificationEvent, type NotificationFacts } from "./notification-wording.ts";
@@ -24,19 +26,21 @@ export function factsOf(request: RequestForFacts, extra: Partial<NotificationFac
   };
 }
 
-/** Queues one message per recipient, each as they asked (at once, in a digest, or not at all). */
-async function enqueue(
-  tx: Transaction,
+/**
+ * The INSERT queueing one message per recipient, each as they asked (at once, in a digest, or
+ * not at all); null with no recipients. For `writeTogether` (db/write-together.ts) or alone.
+ */
+function notificationInsert(
   authorityId: string,
   recipientIds: readonly string[],
   event: NotificationEvent,
   scheme: string,
   facts: Partial<NotificationFacts>,
-) {
-  if (recipientIds.length === 0) return;
+): Prisma.Sql | null {
+  if (recipientIds.length === 0) return null;
   // One statement: each recipient's preference is read where the row is written (a decision
   // sends this on every approval, so a separate read of the preferences was a round trip more).
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO notification (authority_id, recipient_id, event, scheme, facts, digest)
     SELECT u.authority_id, u.id, ${event}, ${scheme}, ${JSON.stringify(facts)}::jsonb,
       u.notification_delivery = 'DAILY_DIGEST'
@@ -61,28 +65,40 @@ export async function notifyApprovers(
     },
     select: { staffUserId: true },
   });
-  await enqueue(
-    tx,
-    request.authorityId,
-    holders.map((holder) => holder.staffUserId),
-    "approval-awaited",
-    request.budget.scheme,
-    factsOf(request, { step: step.label }),
-  );
+  await writeTogether(tx, [
+    notificationInsert(
+      request.authorityId,
+      holders.map((holder) => holder.staffUserId),
+      "approval-awaited",
+      request.budget.scheme,
+      factsOf(request, { step: step.label }),
+    ),
+  ]);
+}
+
+type RequestForNotice = RequestForFacts & {
+  authorityId: string;
+  requesterId: string;
+  budget: { scheme: string };
+  case: { leadProfessionalId: string | null };
+};
+
+/** The message to the case's lead professional (or, with none, the requester), as an INSERT. */
+export function leadProfessionalNotice(
+  request: RequestForNotice,
+  event: "decision-made" | "review-due",
+  extra: Partial<NotificationFacts>,
+): Prisma.Sql | null {
+  const recipient = request.case.leadProfessionalId ?? request.requesterId;
+  return notificationInsert(request.authorityId, [recipient], event, request.budget.scheme, factsOf(request, extra));
 }
 
 /** Tells the case's lead professional (or, with none, the requester) of a decision or a review due. */
 export async function notifyLeadProfessional(
   tx: Transaction,
-  request: RequestForFacts & {
-    authorityId: string;
-    requesterId: string;
-    budget: { scheme: string };
-    case: { leadProfessionalId: string | null };
-  },
+  request: RequestForNotice,
   event: "decision-made" | "review-due",
   extra: Partial<NotificationFacts>,
 ) {
-  const recipient = request.case.leadProfessionalId ?? request.requesterId;
-  await enqueue(tx, request.authorityId, [recipient], event, request.budget.scheme, factsOf(request, extra));
+  await writeTogether(tx, [leadProfessionalNotice(request, event, extra)]);
 }

@@ -1,13 +1,14 @@
 import { principalsOf } from "../approvals/acting-as.ts";
 import { decisionEligibility } from "../approvals/decision-eligibility.ts";
-import { recordAudit } from "../audit/audit-log.ts";
+import { auditEntryInsert } from "../audit/audit-log.ts";
 import type { Transaction } from "../db/transaction.ts";
+import { writeTogether } from "../db/write-together.ts";
 import type { StaffUserId } from "../domain/ids.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
 import { isUuid } from "../domain/uuid.ts";
 import type { DecisionOutcome, Role } from "../generated/prisma/enums.ts";
 import { DomainError, NotAuthorisedError, NotFoundError } from "../graphql/domain-errors.ts";
-import { notifyApprovers, notifyLeadProfessional } from "../notifications/notification-outbox.ts";
+import { leadProfessionalNotice, notifyApprovers } from "../notifications/notification-outbox.ts";
 import type { Viewer } from "../permissions/viewer.ts";
 import type { SchemeRegistry } from "../schemes/scheme-rules.ts";
 import { commitApproval } from "./commit-approval.ts";
@@ -125,13 +126,16 @@ export async function decidePurchase(
     await moveStatus(tx, viewer, request, outcome, outcome === "REJECTED" ? "rejected" : "returned", note);
   }
   await rules.onDecision?.({ tx, requestId: id, viewer, outcome, final });
-  if (final) await notifyLeadProfessional(tx, request, "decision-made", { outcome: outcomeWords[outcome] });
   const cover = principal.cover ? ` as cover for ${principal.name}` : "";
-  await recordAudit(tx, viewer, {
-    action: `purchase.${outcome.toLowerCase()}`,
-    entityType: "PurchaseRequest",
-    entityId: id,
-    caseId: request.caseId,
-    summary: `${verbs[outcome]} ${request.reference} (${formatPence(request.total as Pence)}) as ${step.label}${cover}${note ? `: ${note}` : ""}`,
-  });
+  // The lead professional's message and the audit entry read nothing the other writes.
+  await writeTogether(tx, [
+    final ? leadProfessionalNotice(request, "decision-made", { outcome: outcomeWords[outcome] }) : null,
+    auditEntryInsert(viewer, {
+      action: `purchase.${outcome.toLowerCase()}`,
+      entityType: "PurchaseRequest",
+      entityId: id,
+      caseId: request.caseId,
+      summary: `${verbs[outcome]} ${request.reference} (${formatPence(request.total as Pence)}) as ${step.label}${cover}${note ? `: ${note}` : ""}`,
+    }),
+  ]);
 }

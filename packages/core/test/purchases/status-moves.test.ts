@@ -30,7 +30,7 @@ beforeAll(async () => {
     authorityId: world.authorityId as AuthorityId,
     name: "Finance Officer",
     email: "finance@alpha.test",
-    roles: [{ role: "FINANCE", areaId: null }],
+    roles: [{ role: "FINANCE_OFFICER", areaId: null }],
     cover: [],
   };
 });
