@@ -1,5 +1,6 @@
 import type { DbClient, Transaction } from "../db/transaction.ts";
 import { formatPence, type Pence } from "../domain/money.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { LedgerEntryKind } from "../generated/prisma/enums.ts";
 import { DomainError } from "../graphql/domain-errors.ts";
 import type { Viewer } from "../permissions/viewer.ts";
@@ -34,26 +35,37 @@ export class BudgetClosedError extends DomainError {
 const violates = (error: unknown, constraint: string) => error instanceof Error && error.message.includes(constraint);
 
 /**
- * Appends one movement to a budget's ledger. The database does the rest in the same
- * statement (see migration 0002): a trigger moves the budget's totals, taking the budget row's
- * lock, and `budget_available_not_negative` refuses any movement that would overspend —
- * safe under any interleaving of concurrent postings, with no check-then-insert.
- *
- * Call it inside a transaction: on refusal PostgreSQL aborts the transaction, so the caller's
- * other writes roll back with it.
+ * The INSERT appending one movement to a budget's ledger, to send alone (postToLedger) or in
+ * one statement with the change it pays for (moveStatus's `alongside`). The database does the
+ * rest in the same statement (see migration 0002): a trigger moves the budget's totals, taking
+ * the budget row's lock, and `budget_available_not_negative` refuses any movement that would
+ * overspend — safe under any interleaving of concurrent postings, with no check-then-insert.
+ */
+export function ledgerInsert(viewer: Viewer | null, posting: LedgerPosting): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, created_by_id, note)
+    SELECT b.authority_id, b.id, ${posting.kind}::ledger_entry_kind, ${posting.amount}::int,
+           ${posting.purchaseRequestId ?? null}::uuid, ${viewer?.id ?? null}::uuid, ${posting.note ?? ""}
+    FROM budget b WHERE b.id = ${posting.budgetId}::uuid`;
+}
+
+/** The error to show for a statement the ledger refused, or null if the ledger did not refuse it. */
+export function ledgerRefusal(error: unknown, posting: LedgerPosting): DomainError | null {
+  if (violates(error, "budget_available_not_negative"))
+    return new InsufficientFundsError(posting.budgetId, posting.amount);
+  if (violates(error, "budget_closed")) return new BudgetClosedError();
+  return null;
+}
+
+/**
+ * Appends one movement to a budget's ledger (ledgerInsert). Call it inside a transaction: on
+ * refusal PostgreSQL aborts the transaction, so the caller's other writes roll back with it.
  */
 export async function postToLedger(tx: Transaction, viewer: Viewer | null, posting: LedgerPosting): Promise<void> {
   try {
-    await tx.$executeRaw`
-      INSERT INTO ledger_entry (authority_id, budget_id, kind, amount, purchase_request_id, created_by_id, note)
-      SELECT b.authority_id, b.id, ${posting.kind}::ledger_entry_kind, ${posting.amount}::int,
-             ${posting.purchaseRequestId ?? null}::uuid, ${viewer?.id ?? null}::uuid, ${posting.note ?? ""}
-      FROM budget b WHERE b.id = ${posting.budgetId}::uuid`;
+    await tx.$executeRaw(ledgerInsert(viewer, posting));
   } catch (error) {
-    if (violates(error, "budget_available_not_negative"))
-      throw new InsufficientFundsError(posting.budgetId, posting.amount);
-    if (violates(error, "budget_closed")) throw new BudgetClosedError();
-    throw error;
+    throw ledgerRefusal(error, posting) ?? error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { postToLedger } from "../budgets/budget-ledger.ts";
+import { type LedgerPosting, ledgerInsert, ledgerRefusal } from "../budgets/budget-ledger.ts";
 import type { Transaction } from "../db/transaction.ts";
 import type { Pence } from "../domain/money.ts";
 import type { Viewer } from "../permissions/viewer.ts";
@@ -7,9 +7,9 @@ import type { LoadedRequest } from "./load-for-review.ts";
 import { moveStatus } from "./purchase-status.ts";
 
 /**
- * The final approval: commits the money and marks the request approved in one transaction.
- * If the budget cannot cover it, the ledger refuses, the transaction rolls back, and the
- * request stays undecided.
+ * The final approval: commits the money and marks the request approved in one statement (one
+ * round trip for the ledger posting, the status and its history). If the budget cannot cover
+ * it, the ledger refuses, and the request stays undecided.
  */
 export async function commitApproval(
   tx: Transaction,
@@ -18,15 +18,20 @@ export async function commitApproval(
   rules: SchemeRules,
   note: string,
 ) {
-  await postToLedger(tx, viewer, {
+  const posting: LedgerPosting = {
     budgetId: request.budgetId,
     kind: "COMMITMENT",
     amount: request.total as Pence,
     purchaseRequestId: request.id,
     note: `Approved ${request.reference}`,
-  });
+  };
   const approvedOn = new Date();
-  await moveStatus(tx, viewer, request, "APPROVED", "approved", note, {
-    reviewDueOn: rules.reviewDueOn({ total: request.total as Pence, approvedOn }),
-  });
+  const reviewDueOn = rules.reviewDueOn({ total: request.total as Pence, approvedOn });
+  try {
+    await moveStatus(tx, viewer, request, "APPROVED", "approved", note, { reviewDueOn }, [
+      ledgerInsert(viewer, posting),
+    ]);
+  } catch (error) {
+    throw ledgerRefusal(error, posting) ?? error;
+  }
 }
