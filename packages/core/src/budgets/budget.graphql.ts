@@ -46,7 +46,6 @@ builder.prismaObject("LedgerEntry", {
 });
 
 builder.prismaNode("Budget", {
-  select: { id: true, authorityId: true },
   id: { field: "id" },
   nullable: true,
   description:
@@ -77,31 +76,26 @@ builder.prismaNode("Budget", {
     allocated: t.field({
       description: "Everything allocated to it.",
       type: Money,
-      select: { allocated: true },
       resolve: (budget) => budget.allocated,
     }),
     committed: t.field({
       description: "Approved but not yet spent.",
       type: Money,
-      select: { committed: true },
       resolve: (budget) => budget.committed,
     }),
     spent: t.field({
       description: "Spent, net of unspent cash returned.",
       type: Money,
-      select: { spent: true },
       resolve: (budget) => budget.spent,
     }),
     lapsed: t.field({
       description: "Removed when its period closed.",
       type: Money,
-      select: { lapsed: true },
       resolve: (budget) => budget.lapsed,
     }),
     available: t.field({
       description: "What is left to commit: allocated − committed − spent − lapsed; never below zero.",
       type: Money,
-      select: { allocated: true, committed: true, spent: true, lapsed: true },
       resolve: (budget) => availableOf(budget),
     }),
     ledgerEntries: t.relatedConnection("ledgerEntries", {

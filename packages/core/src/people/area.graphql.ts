@@ -4,7 +4,6 @@ import { builder } from "../graphql/builder.ts";
 import { accessibleBy } from "../permissions/casl-prisma.ts";
 
 builder.prismaNode("Area", {
-  select: { id: true, authorityId: true },
   id: { field: "id" },
   // A row the viewer may not see loads as null, exactly like a row that does not exist.
   nullable: true,
