@@ -130,15 +130,33 @@ builder.prismaObject("Review", {
 });
 
 export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
-  select: { id: true, authorityId: true },
+  // Select mode, with the short columns every list shows always loaded: their fields read the
+  // row directly, without select mode's per-field, per-row selection lookup (bench/README.md,
+  // "Selected columns"). None of them is personal data.
+  select: {
+    id: true,
+    authorityId: true,
+    reference: true,
+    status: true,
+    total: true,
+    submittedAt: true,
+    createdAt: true,
+  },
   description:
     "A lead professional's request to spend from a budget on a case, its approval chain and what happened after.",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id, AND: [accessibleBy(context.ability).ofType("PurchaseRequest")] }),
   fields: (t) => ({
-    reference: t.exposeString("reference", { description: 'Unique in the authority, e.g. "PR-2026-0042".' }),
-    status: t.expose("status", { description: "Where the request is in its life.", type: PurchaseStatusEnum }),
+    reference: t.string({
+      description: 'Unique in the authority, e.g. "PR-2026-0042".',
+      resolve: (request) => request.reference,
+    }),
+    status: t.field({
+      description: "Where the request is in its life.",
+      type: PurchaseStatusEnum,
+      resolve: (request) => request.status,
+    }),
     route: t.expose("route", { description: "An order from a supplier, or cash.", type: PurchaseRouteEnum }),
     case: t.field({
       type: CaseRef,
@@ -161,7 +179,6 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
     total: t.field({
       description: "The sum of the items' line totals.",
       type: Money,
-      select: { total: true },
       resolve: (request) => request.total,
     }),
     matchedFunding: t.field({
@@ -246,11 +263,16 @@ export const PurchaseRequestRef = builder.prismaNode("PurchaseRequest", {
       type: "Date",
       nullable: true,
     }),
-    createdAt: t.expose("createdAt", { description: "When it was drafted.", type: "DateTime" }),
-    submittedAt: t.expose("submittedAt", {
+    createdAt: t.field({
+      description: "When it was drafted.",
+      type: "DateTime",
+      resolve: (request) => request.createdAt,
+    }),
+    submittedAt: t.field({
       description: "When it was last submitted.",
       type: "DateTime",
       nullable: true,
+      resolve: (request) => request.submittedAt,
     }),
     decidedAt: t.expose("decidedAt", {
       description: "When it was finally approved or rejected.",
