@@ -36,7 +36,7 @@ try {
   for (const [table, rows] of Object.entries(result.rows)) log(`  ${table}: ${rows.toLocaleString("en-GB")} rows`);
   log(
     `${result.totalRows.toLocaleString("en-GB")} rows in ${result.seconds.toFixed(1)} s: ` +
-      `${result.rowsPerSecond.toLocaleString("en-GB")} rows/s (then ANALYZE). Every account's password is "${DEMO_PASSWORD}".`,
+      `${result.rowsPerSecond.toLocaleString("en-GB")} rows/s (then VACUUM (ANALYZE)). Every account's password is "${DEMO_PASSWORD}".`,
   );
 } finally {
   await database.stop();
