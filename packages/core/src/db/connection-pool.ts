@@ -27,10 +27,26 @@ export const CONNECTION_WAIT_MS = 20_000;
  */
 const IDLE_CONNECTION_MS = 10 * 60_000;
 
+/**
+ * The connection string with a UTC session added to its startup options (an `options` URL
+ * parameter, kept with anything the caller put there: pg takes the string's parameters over
+ * its config's). Prisma's pg adapter sends a Date as the UTC wall-clock time with no offset and
+ * reads a timestamptz back by replacing its offset with +00:00, so in a session on any other
+ * zone every timestamp it writes or reads is off by that zone's offset. A PostgreSQL set up on a
+ * machine in London defaults to Europe/London: an hour off all summer
+ * (test/db/session-time-zone.test.ts).
+ */
+export function withUtcSession(connectionString: string): string {
+  const url = new URL(connectionString);
+  const own = url.searchParams.get("options");
+  url.searchParams.set("options", [own, "-c TimeZone=UTC"].filter(Boolean).join(" "));
+  return url.toString();
+}
+
 export const createConnectionPool = (connectionString: string, max: number): pg.Pool =>
   tolerateDroppedConnections(
     new pg.Pool({
-      connectionString,
+      connectionString: withUtcSession(connectionString),
       max,
       connectionTimeoutMillis: CONNECTION_WAIT_MS,
       idleTimeoutMillis: IDLE_CONNECTION_MS,
