@@ -2,10 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntryInsert } from "../../src/audit/audit-log.ts";
 import { writeTogether } from "../../src/db/write-together.ts";
-import type { AuthorityId, StaffUserId } from "../../src/domain/ids.ts";
 import { Prisma } from "../../src/generated/prisma/client.ts";
 import type { Viewer } from "../../src/permissions/viewer.ts";
-import { seedPurchaseWorld } from "../purchases/support/purchase-world.ts";
+import { seedPurchaseWorld, viewerOf } from "../purchases/support/purchase-world.ts";
 import { countingDatabase } from "../support/statement-counter.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
@@ -19,14 +18,7 @@ beforeAll(async () => {
   const world = await seedPurchaseWorld(database.db, "alpha");
   counting = countingDatabase(database.url);
   caseId = world.caseId;
-  viewer = {
-    id: world.staff("lp") as StaffUserId,
-    authorityId: world.authorityId as AuthorityId,
-    name: "Lead Professional",
-    email: "lp@alpha.test",
-    roles: [{ role: "LEAD_PROFESSIONAL", areaId: null }],
-    cover: [],
-  };
+  viewer = viewerOf(world, "lp", "LEAD_PROFESSIONAL");
 });
 afterAll(async () => {
   await counting.end();

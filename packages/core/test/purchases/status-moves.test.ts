@@ -1,13 +1,12 @@
 // A status move is one statement (purchases/purchase-status.ts): the conditional update and the
 // history row land together or not at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuthorityId, StaffUserId } from "../../src/domain/ids.ts";
 import type { Viewer } from "../../src/permissions/viewer.ts";
 import { moveStatus } from "../../src/purchases/purchase-status.ts";
 import { createTestApi } from "../support/api-client.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 import { draftInput, purchaseApi } from "./support/purchase-api.ts";
-import { PASSWORD, type PurchaseWorld, seedPurchaseWorld } from "./support/purchase-world.ts";
+import { PASSWORD, type PurchaseWorld, seedPurchaseWorld, viewerOf } from "./support/purchase-world.ts";
 
 let database: TestDatabase;
 let world: PurchaseWorld;
@@ -25,14 +24,7 @@ beforeAll(async () => {
   await purchases.submit(lp, draft.id);
   expect((await purchases.decide(approver, draft.id, "APPROVE")).status).toBe("APPROVED");
   requestId = (await database.db.purchaseRequest.findFirstOrThrow({ select: { id: true } })).id;
-  finance = {
-    id: world.staff("finance") as StaffUserId,
-    authorityId: world.authorityId as AuthorityId,
-    name: "Finance Officer",
-    email: "finance@alpha.test",
-    roles: [{ role: "FINANCE_OFFICER", areaId: null }],
-    cover: [],
-  };
+  finance = viewerOf(world, "finance", "FINANCE_OFFICER");
 });
 afterAll(() => database.drop());
 

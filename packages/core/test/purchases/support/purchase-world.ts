@@ -2,6 +2,9 @@
 // role, a budget with money in it, an open case with a child and a CAF assessment, suppliers.
 import { hashPassword } from "../../../src/auth/password-hashing.ts";
 import type { Database } from "../../../src/db/prisma-client.ts";
+import type { AuthorityId, StaffUserId } from "../../../src/domain/ids.ts";
+import type { Role } from "../../../src/generated/prisma/enums.ts";
+import type { Viewer } from "../../../src/permissions/viewer.ts";
 import { type DemoAuthority, seedAuthority } from "../../../src/seed/demo-people.ts";
 import { inventedStaff, PASSWORD } from "../../support/invented-staff.ts";
 
@@ -80,3 +83,15 @@ export async function seedPurchaseWorld(db: Database, code = "alpha", options: {
 }
 
 export type PurchaseWorld = Awaited<ReturnType<typeof seedPurchaseWorld>>;
+
+/** `who` of the world as a viewer with one authority-wide role: for calling services directly. */
+export function viewerOf(world: PurchaseWorld, who: string, role: Role): Viewer {
+  return {
+    id: world.staff(who) as StaffUserId,
+    authorityId: world.authorityId as AuthorityId,
+    name: who,
+    email: `${who}@${world.code}.test`,
+    roles: [{ role, areaId: null }],
+    cover: [],
+  };
+}
