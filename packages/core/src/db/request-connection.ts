@@ -10,6 +10,20 @@ interface OpenTransaction {
   savepoints: number;
   /** Settles when the last of Prisma's own transactions in it has ended (see below). */
   nestedEnded: Promise<void>;
+  /** Settles when the last statement sent on it has finished (`inTurn`). */
+  lastStatement: Promise<unknown>;
+}
+
+/**
+ * Sends a statement on the request's connection once every statement sent before it has
+ * finished. Sibling resolvers query at once; pg 8 queues a query that finds its client busy,
+ * in the same order, but warns that pg 9 will refuse it. Written here because pg no longer
+ * means to, and Prisma's adapter expects a client that takes concurrent queries.
+ */
+function inTurn(transaction: OpenTransaction, statement: () => Promise<unknown>): Promise<unknown> {
+  const turn = transaction.lastStatement.then(statement);
+  transaction.lastStatement = turn.catch(() => undefined);
+  return turn;
 }
 
 const current = new AsyncLocalStorage<OpenTransaction>();
@@ -50,11 +64,13 @@ function savepointOn(transaction: OpenTransaction, ended: () => void) {
     ROLLBACK: `ROLLBACK TO SAVEPOINT ${name}`,
   };
   const query: Query = (config, ...rest) => {
-    const { client } = connectionInUse();
+    const open = connectionInUse();
     const text = typeof config === "string" ? config : (config as QueryConfig).text;
     const rewritten = text === undefined ? undefined : asSavepoint[text];
-    if (rewritten === undefined) return (client.query as unknown as Query)(config, ...rest);
-    return client.query(typeof config === "string" ? rewritten : { ...(config as object), text: rewritten });
+    if (rewritten === undefined) return inTurn(open, () => (open.client.query as unknown as Query)(config, ...rest));
+    return inTurn(open, () =>
+      open.client.query(typeof config === "string" ? rewritten : { ...(config as object), text: rewritten }),
+    );
   };
   // The adapter listens for the connection's errors and releases it when it has committed or
   // rolled back (or failed to begin): the request owns the connection, so release only lets
@@ -76,7 +92,10 @@ function savepointOn(transaction: OpenTransaction, ended: () => void) {
 export function requestConnectionPool(): pg.Pool {
   const pool = new pg.Pool({ max: 1 });
   const routed = pool as unknown as { query: Query; connect: () => Promise<unknown> };
-  routed.query = async (...args) => (connectionInUse().client.query as unknown as Query)(...args);
+  routed.query = async (...args) => {
+    const open = connectionInUse();
+    return inTurn(open, () => (open.client.query as unknown as Query)(...args));
+  };
   routed.connect = async () => nestedTransaction(connectionInUse());
   return pool;
 }
@@ -103,6 +122,7 @@ export async function inRequestTransaction<T>(
     closed: null,
     savepoints: 0,
     nestedEnded: Promise.resolve(),
+    lastStatement: Promise.resolve(),
   };
   const timer = setTimeout(() => {
     transaction.closed = `timed out after ${limits.timeoutMs} ms`;
@@ -110,17 +130,17 @@ export async function inRequestTransaction<T>(
   timer.unref();
   let failure: Error | undefined;
   try {
-    await connection.client.query("BEGIN");
+    await inTurn(transaction, () => connection.client.query("BEGIN"));
     // Awaited inside the run: Prisma's queries are lazy thenables, started by the first `then`,
     // which must come from within the transaction's context to find its connection.
     const result = await current.run(transaction, async () => await work());
     if (transaction.closed) throw new Error(`This request's transaction ${transaction.closed}.`);
     transaction.closed = "has committed";
-    await connection.client.query("COMMIT");
+    await inTurn(transaction, () => connection.client.query("COMMIT"));
     return result;
   } catch (error) {
     transaction.closed ??= "has rolled back";
-    failure = await connection.client.query("ROLLBACK").then(
+    failure = await inTurn(transaction, () => connection.client.query("ROLLBACK")).then(
       () => undefined,
       (rollbackError: Error) => rollbackError,
     );
