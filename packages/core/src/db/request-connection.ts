@@ -12,17 +12,26 @@ interface OpenTransaction {
   nestedEnded: Promise<void>;
   /** Settles when the last statement sent on it has finished (`inTurn`). */
   lastStatement: Promise<unknown>;
+  /** Statements sent on it and not yet finished. */
+  running: number;
 }
 
 /**
  * Sends a statement on the request's connection once every statement sent before it has
- * finished. Sibling resolvers query at once; pg 8 queues a query that finds its client busy,
- * in the same order, but warns that pg 9 will refuse it. Written here because pg no longer
- * means to, and Prisma's adapter expects a client that takes concurrent queries.
+ * finished, in the order they were sent. Sibling resolvers query at once. pg 8 queues a query
+ * that finds its client busy, but warns that pg 9 will refuse it, and a first statement held
+ * behind its BEGIN (db/begin-with-first-statement.ts) was overtaken by those sent after it.
+ * Written here because pg means to stop queueing, and Prisma's adapter sends concurrently.
  */
 function inTurn(transaction: OpenTransaction, statement: () => Promise<unknown>): Promise<unknown> {
-  const turn = transaction.lastStatement.then(statement);
-  transaction.lastStatement = turn.catch(() => undefined);
+  // Sent at once when nothing is running (the usual case: resolvers await their queries one by
+  // one), as it was before; chained only behind a statement still running.
+  const turn = transaction.running === 0 ? statement() : transaction.lastStatement.then(statement);
+  transaction.running += 1;
+  const finished = () => {
+    transaction.running -= 1;
+  };
+  transaction.lastStatement = turn.then(finished, finished);
   return turn;
 }
 
@@ -123,6 +132,7 @@ export async function inRequestTransaction<T>(
     savepoints: 0,
     nestedEnded: Promise.resolve(),
     lastStatement: Promise.resolve(),
+    running: 0,
   };
   const timer = setTimeout(() => {
     transaction.closed = `timed out after ${limits.timeoutMs} ms`;
