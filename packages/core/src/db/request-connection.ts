@@ -35,6 +35,10 @@ function inTurn(transaction: OpenTransaction, statement: () => Promise<unknown>)
   return turn;
 }
 
+/** A statement on the transaction's connection, in its turn. */
+const send = (transaction: OpenTransaction, ...args: unknown[]) =>
+  inTurn(transaction, () => (transaction.client.query as unknown as Query)(...args));
+
 const current = new AsyncLocalStorage<OpenTransaction>();
 
 function connectionInUse(): OpenTransaction {
@@ -76,10 +80,8 @@ function savepointOn(transaction: OpenTransaction, ended: () => void) {
     const open = connectionInUse();
     const text = typeof config === "string" ? config : (config as QueryConfig).text;
     const rewritten = text === undefined ? undefined : asSavepoint[text];
-    if (rewritten === undefined) return inTurn(open, () => (open.client.query as unknown as Query)(config, ...rest));
-    return inTurn(open, () =>
-      open.client.query(typeof config === "string" ? rewritten : { ...(config as object), text: rewritten }),
-    );
+    if (rewritten === undefined) return send(open, config, ...rest);
+    return send(open, typeof config === "string" ? rewritten : { ...(config as object), text: rewritten });
   };
   // The adapter listens for the connection's errors and releases it when it has committed or
   // rolled back (or failed to begin): the request owns the connection, so release only lets
@@ -101,10 +103,7 @@ function savepointOn(transaction: OpenTransaction, ended: () => void) {
 export function requestConnectionPool(): pg.Pool {
   const pool = new pg.Pool({ max: 1 });
   const routed = pool as unknown as { query: Query; connect: () => Promise<unknown> };
-  routed.query = async (...args) => {
-    const open = connectionInUse();
-    return inTurn(open, () => (open.client.query as unknown as Query)(...args));
-  };
+  routed.query = async (...args) => send(connectionInUse(), ...args);
   routed.connect = async () => nestedTransaction(connectionInUse());
   return pool;
 }
@@ -140,17 +139,17 @@ export async function inRequestTransaction<T>(
   timer.unref();
   let failure: Error | undefined;
   try {
-    await inTurn(transaction, () => connection.client.query("BEGIN"));
+    await send(transaction, "BEGIN");
     // Awaited inside the run: Prisma's queries are lazy thenables, started by the first `then`,
     // which must come from within the transaction's context to find its connection.
     const result = await current.run(transaction, async () => await work());
     if (transaction.closed) throw new Error(`This request's transaction ${transaction.closed}.`);
     transaction.closed = "has committed";
-    await inTurn(transaction, () => connection.client.query("COMMIT"));
+    await send(transaction, "COMMIT");
     return result;
   } catch (error) {
     transaction.closed ??= "has rolled back";
-    failure = await inTurn(transaction, () => connection.client.query("ROLLBACK")).then(
+    failure = await send(transaction, "ROLLBACK").then(
       () => undefined,
       (rollbackError: Error) => rollbackError,
     );
